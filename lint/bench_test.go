@@ -1,0 +1,69 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/zmap/zcrypto/x509"
+	zlintrun "github.com/zmap/zlint/v3"
+	zlint "github.com/zmap/zlint/v3/lint"
+)
+
+// benchCertificates are the fixture certificates the benchmarks lint, one pass over all of them per iteration.
+var benchNames = []string{"se01", "pool01", "dir01", "dirpool01", "pool01-member-cn", "pool01-missing-sip-fabrikam",
+	"se01-wildcard", "se01-sha1", "se01-rsa1024", "se01-expired", "se01-leaf-only", "se01-self-signed"}
+
+func benchInputs(b *testing.B) []Input {
+	b.Helper()
+	inputs := make([]Input, 0, len(benchNames))
+	for _, n := range benchNames {
+		inputs = append(inputs, input(b, n, ctxPool))
+	}
+	return inputs
+}
+
+// parse re-parses the DER, as every probe does: zcrypto caches parsed names in the certificate, so linting the
+// same parsed certificate again would measure a cache.
+func parse(b *testing.B, c *x509.Certificate) *x509.Certificate {
+	p, err := x509.ParseCertificate(c.Raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BenchmarkZlintAlone is the baseline: zlint's default-source lints (the same ones uclint runs) on each
+// certificate, through zlint's own entry point.
+func BenchmarkZlintAlone(b *testing.B) {
+	registry, err := zlint.GlobalRegistry().Filter(zlint.FilterOptions{IncludeSources: DefaultZlintSources})
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := benchInputs(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, in := range inputs {
+			zlintrun.LintCertificateEx(parse(b, in.Leaf), registry)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "certs/s")
+}
+
+// BenchmarkUclint is uclint's linting of the same certificates: the same zlint lints plus uclint's rules, each
+// certificate with its target's configuration, the chain check and the remediation texts.
+func BenchmarkUclint(b *testing.B) {
+	r, err := NewRunner(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := benchInputs(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, in := range inputs {
+			in.Leaf = parse(b, in.Leaf)
+			if _, err := r.Lint(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "certs/s")
+}

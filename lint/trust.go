@@ -1,0 +1,188 @@
+package lint
+
+import (
+	"bytes"
+	"crypto/sha256"
+	stdx509 "crypto/x509"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/zmap/zcrypto/x509"
+)
+
+// Trust holds what a chain may end in: the anchors and intermediates from --ca-file (the Enterprise CA) and the
+// system roots.
+type Trust struct {
+	anchors          *x509.CertPool
+	intermediates    *x509.CertPool
+	intermediateList []*x509.Certificate
+	system           *stdx509.CertPool
+	useSystem        bool
+
+	// verdicts remembers the verdict for each chain already judged: the members of a pool present the same
+	// certificate, and a scan meets it many times.
+	mu       sync.Mutex
+	verdicts map[[sha256.Size]byte]chainConfig
+}
+
+const maxVerdicts = 4096
+
+// NewTrust builds the trust configuration from the certificates of the --ca-file bundles: the self-signed ones are
+// trust anchors, the others intermediates. system is the pool of system roots, as x509.SystemCertPool returns it
+// (on Windows and macOS it makes Go use the platform verifier, which sees an Enterprise root pushed by Group
+// Policy); nil means no system roots are consulted.
+func NewTrust(caCertificates []*x509.Certificate, system *stdx509.CertPool) *Trust {
+	t := &Trust{anchors: x509.NewCertPool(), intermediates: x509.NewCertPool(), system: system, useSystem: system != nil}
+	for _, c := range caCertificates {
+		if isSelfIssued(c) {
+			t.anchors.AddCert(c)
+		} else {
+			t.intermediates.AddCert(c)
+			t.intermediateList = append(t.intermediateList, c)
+		}
+	}
+	return t
+}
+
+func isSelfIssued(c *x509.Certificate) bool {
+	return bytes.Equal(c.RawIssuer, c.RawSubject) && c.CheckSignatureFrom(c) == nil
+}
+
+// check finds a chain for leaf to a trust anchor, using the certificates presented with it, then the --ca-file
+// intermediates, then the system roots. Validity is judged by other rules, so the chain is built at a time inside
+// the leaf's validity period.
+func (t *Trust) check(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainConfig {
+	if t == nil {
+		return chainConfig{}
+	}
+	at = clampToValidity(leaf, at)
+	key := chainKey(leaf, presented, at)
+	t.mu.Lock()
+	verdict, ok := t.verdicts[key]
+	t.mu.Unlock()
+	if ok {
+		return verdict
+	}
+	verdict = t.judge(leaf, presented, at)
+	t.mu.Lock()
+	if t.verdicts == nil || len(t.verdicts) >= maxVerdicts {
+		t.verdicts = make(map[[sha256.Size]byte]chainConfig)
+	}
+	t.verdicts[key] = verdict
+	t.mu.Unlock()
+	return verdict
+}
+
+// chainKey identifies a chain as presented, and the time it is judged at.
+func chainKey(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write(leaf.Raw)
+	for _, c := range presented {
+		h.Write(c.Raw)
+	}
+	h.Write([]byte(at.UTC().Format(time.RFC3339Nano)))
+	var key [sha256.Size]byte
+	copy(key[:], h.Sum(nil))
+	return key
+}
+
+// judge builds the chain and says where it ends.
+func (t *Trust) judge(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainConfig {
+	withPresented := x509.NewCertPool()
+	for _, c := range presented {
+		withPresented.AddCert(c)
+	}
+	if anchor, ok := t.verifyToAnchor(leaf, withPresented, at); ok {
+		return chainConfig{Trust: trustCAFile, Reason: anchor}
+	}
+	withCAFile := x509.NewCertPool()
+	for _, c := range presented {
+		withCAFile.AddCert(c)
+	}
+	for _, c := range t.intermediateList {
+		withCAFile.AddCert(c)
+	}
+	if anchor, ok := t.verifyToAnchor(leaf, withCAFile, at); ok {
+		return chainConfig{Trust: trustCAFile, Reason: anchor, Incomplete: true}
+	}
+	root, err := t.verifyToSystem(leaf, presented, at)
+	if err == nil {
+		return chainConfig{Trust: trustSystem, Reason: root}
+	}
+	return chainConfig{Trust: trustUntrusted, Reason: untrustedReason(leaf, err)}
+}
+
+func (t *Trust) verifyToAnchor(leaf *x509.Certificate, intermediates *x509.CertPool, at time.Time) (string, bool) {
+	// An expired or not yet valid chain still ends in the anchor: validity is judged by its own rules, so the
+	// error zcrypto returns with such chains does not matter here.
+	current, expired, never, _ := leaf.Verify(x509.VerifyOptions{
+		Roots:         t.anchors,
+		Intermediates: intermediates,
+		CurrentTime:   at,
+		KeyUsages:     []x509.ExtKeyUsage{x509.ExtKeyUsageAny},
+	})
+	for _, chains := range [][]x509.CertificateChain{current, expired, never} {
+		for _, chain := range chains {
+			if len(chain) > 0 {
+				return chain[len(chain)-1].Subject.CommonName, true
+			}
+		}
+	}
+	return "", false
+}
+
+// errNoSystemRoots says the system roots were not consulted.
+var errNoSystemRoots = errors.New("no system roots")
+
+func (t *Trust) verifyToSystem(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) (string, error) {
+	if !t.useSystem {
+		return "", errNoSystemRoots
+	}
+	stdLeaf, err := stdx509.ParseCertificate(leaf.Raw)
+	if err != nil {
+		return "", fmt.Errorf("Go's verifier cannot parse the certificate: %w", err)
+	}
+	pool := stdx509.NewCertPool()
+	for _, c := range append(append([]*x509.Certificate{}, presented...), t.intermediateList...) {
+		if sc, err := stdx509.ParseCertificate(c.Raw); err == nil {
+			pool.AddCert(sc)
+		}
+	}
+	chains, err := stdLeaf.Verify(stdx509.VerifyOptions{
+		Roots:         t.system,
+		Intermediates: pool,
+		CurrentTime:   at,
+		KeyUsages:     []stdx509.ExtKeyUsage{stdx509.ExtKeyUsageAny},
+	})
+	if err != nil {
+		return "", err
+	}
+	chain := chains[0]
+	return chain[len(chain)-1].Subject.CommonName, nil
+}
+
+func untrustedReason(leaf *x509.Certificate, systemErr error) string {
+	var insecure stdx509.InsecureAlgorithmError
+	switch {
+	case isSelfIssued(leaf):
+		return fmt.Sprintf("the certificate is self-signed (%q) and is not a --ca-file trust anchor", leaf.Subject.CommonName)
+	case errors.As(systemErr, &insecure):
+		return fmt.Sprintf("no chain to a --ca-file anchor, and the system verifier rejects it: %v", systemErr)
+	case leaf.Issuer.CommonName != "":
+		return fmt.Sprintf("no chain to a trust anchor: the issuer %q is neither in the file nor in --ca-file, and no system root vouches for it", leaf.Issuer.CommonName)
+	default:
+		return "no chain to a trust anchor"
+	}
+}
+
+func clampToValidity(c *x509.Certificate, at time.Time) time.Time {
+	if at.After(c.NotAfter) {
+		return c.NotAfter
+	}
+	if at.Before(c.NotBefore) {
+		return c.NotBefore
+	}
+	return at
+}
