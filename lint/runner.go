@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/zmap/zcrypto/x509"
+	_ "github.com/zmap/zlint/v3" // registers zlint's own lints, of every source
 	zlint "github.com/zmap/zlint/v3/lint"
 
 	"github.com/uclint/uclint/policy"
@@ -124,10 +125,14 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 		if res == nil || res.Status < zlint.Notice {
 			continue
 		}
+		details := res.Details
+		if details == "" {
+			details = l.Description // zlint's own lints often say nothing more than their description
+		}
 		findings = append(findings, Finding{
 			Lint:        l.Name,
 			Status:      statusName(res.Status),
-			Details:     res.Details,
+			Details:     details,
 			Remediation: remediation(l, in.Leaf, config),
 			Citation:    l.Citation,
 			Source:      string(l.Source),

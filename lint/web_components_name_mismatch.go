@@ -35,7 +35,7 @@ func (l *webComponentsNameMismatch) Configure() interface{} { return &l.cfg }
 
 // CheckApplies to certificates seen on a web endpoint of a role with Web Components.
 func (l *webComponentsNameMismatch) CheckApplies(c *x509.Certificate) bool {
-	return l.cfg.Endpoint == "web" && l.cfg.role().HasWebComponents() && l.name() != ""
+	return l.cfg.Endpoint == policy.WebEndpoint && l.cfg.role().HasWebComponents() && l.name() != ""
 }
 
 // name is the name clients use for the Web Components.

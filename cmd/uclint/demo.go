@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/uclint/uclint/fixtures/sim"
+)
+
+func newDemoCommand(code *int) *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Scan a simulated Contoso deployment on 127.0.0.1 to see what uclint reports",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			out := c.OutOrStdout()
+			d, err := sim.Start()
+			if err != nil {
+				return fmt.Errorf("start the simulated deployment: %w", err)
+			}
+			defer d.Close()
+			dir, err := os.MkdirTemp("", "uclint-demo-")
+			if err != nil {
+				return fmt.Errorf("create a folder for the demo deployment file: %w", err)
+			}
+			defer os.RemoveAll(dir)
+			config := filepath.Join(dir, "contoso-demo.yaml")
+			if err := os.WriteFile(filepath.Join(dir, "contoso-ca-bundle.pem"), d.CABundle, 0o600); err != nil {
+				return fmt.Errorf("write the demo CA bundle: %w", err)
+			}
+			if err := os.WriteFile(config, []byte(d.DeploymentYAML("contoso-ca-bundle.pem")), 0o600); err != nil {
+				return fmt.Errorf("write the demo deployment file: %w", err)
+			}
+			if format == formatTable {
+				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
+					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
+					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES.\n\n")
+			}
+			opts := scanOptions{options: options{config: config, format: format, failOn: "fail"}, timeout: 5 * time.Second, concurrency: 32}
+			r, err := opts.scan(c.Context(), nil, c.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			if err := render(out, r, format, true); err != nil {
+				return err
+			}
+			if format == formatTable {
+				fmt.Fprint(out, "\nTo scan your own deployment, describe it in a file like the one the demo used\n"+
+					"(see the README, \"The deployment file\") and run:\n"+
+					"  uclint scan --config deployment.yaml --ca-file your-enterprise-root.pem\n"+
+					"To check a certificate file before you install it:\n"+
+					"  uclint check --role enterprise-pool --fqdn pool01.contoso.com --web-farm webpool01.contoso.com \\\n"+
+					"    --sip-domain contoso.com --sip-domain fabrikam.com --auto-config pool01.pfx\n")
+			}
+			*code = exitOK
+			return nil
+		},
+	}
+	c.Flags().StringVar(&format, "format", formatTable, "output format: table or json")
+	return c
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"github.com/zmap/zcrypto/x509"
+
+	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/probe"
+)
+
+// Target statuses.
+const (
+	statusPass  = "pass"
+	statusWarn  = "warn"
+	statusFail  = "fail"
+	statusError = "error"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0 // every target pass or warn
+	exitFailed      = 1 // a target failed
+	exitUsage       = 2 // usage or configuration error: nothing was checked
+	exitUncheckable = 3 // nothing failed, but a target could not be checked
+)
+
+// report is what a run found; its JSON form is part of uclint's interface.
+type report struct {
+	Targets []target `json:"targets"`
+	Summary summary  `json:"summary"`
+}
+
+// target is one file or one endpoint, and its verdict.
+type target struct {
+	File        string         `json:"file"`
+	Server      string         `json:"server"`
+	Member      string         `json:"member"`
+	Endpoint    string         `json:"endpoint"`
+	Address     string         `json:"address"`
+	Role        string         `json:"role"`
+	Status      string         `json:"status"`
+	Error       string         `json:"error,omitempty"`
+	TLS         *tlsSummary    `json:"tls,omitempty"`
+	Certificate *certificate   `json:"certificate,omitempty"`
+	Findings    []lint.Finding `json:"findings"`
+	leaf        *x509.Certificate
+}
+
+// tlsSummary is the handshake an endpoint made.
+type tlsSummary struct {
+	Version             string `json:"version"`
+	Cipher              string `json:"cipher"`
+	ClientCertRequested bool   `json:"client_certificate_requested"`
+	HandshakeError      string `json:"handshake_error,omitempty"`
+}
+
+// certificate is what a report says of the certificate judged.
+type certificate struct {
+	SubjectCN          string   `json:"subject_cn"`
+	SANDNS             []string `json:"san_dns"`
+	Issuer             string   `json:"issuer"`
+	NotBefore          string   `json:"not_before"`
+	NotAfter           string   `json:"not_after"`
+	DaysLeft           int      `json:"days_left"`
+	SHA256             string   `json:"sha256"`
+	Serial             string   `json:"serial"`
+	SignatureAlgorithm string   `json:"signature_algorithm"`
+	ChainLength        int      `json:"chain_length"`
+}
+
+// summary counts targets by status.
+type summary struct {
+	Targets int `json:"targets"`
+	Pass    int `json:"pass"`
+	Warn    int `json:"warn"`
+	Fail    int `json:"fail"`
+	Error   int `json:"error"`
+}
+
+// describe summarizes the certificate of an observation.
+func describe(obs probe.Observation, at time.Time) *certificate {
+	c := obs.Leaf
+	sum := sha256.Sum256(c.Raw)
+	san := c.DNSNames
+	if san == nil {
+		san = []string{}
+	}
+	return &certificate{
+		SubjectCN:          c.Subject.CommonName,
+		SANDNS:             san,
+		Issuer:             c.Issuer.String(),
+		NotBefore:          c.NotBefore.UTC().Format(time.RFC3339),
+		NotAfter:           c.NotAfter.UTC().Format(time.RFC3339),
+		DaysLeft:           int(c.NotAfter.Sub(at).Hours() / 24),
+		SHA256:             hex.EncodeToString(sum[:]),
+		Serial:             strings.ToUpper(c.SerialNumber.Text(16)),
+		SignatureAlgorithm: c.SignatureAlgorithm.String(),
+		ChainLength:        len(obs.Chain) + 1,
+	}
+}
+
+// statusOf judges a target from its findings: fail with an error or fatal finding, warn with a warning (notices
+// do not count), else pass.
+func statusOf(findings []lint.Finding) string {
+	status := statusPass
+	for _, f := range findings {
+		switch f.Status {
+		case "error", "fatal":
+			return statusFail
+		case "warn":
+			status = statusWarn
+		}
+	}
+	return status
+}
+
+// finish sets every target's status and the summary.
+func (r *report) finish() {
+	r.Summary = summary{Targets: len(r.Targets)}
+	for i := range r.Targets {
+		t := &r.Targets[i]
+		if t.Findings == nil {
+			t.Findings = []lint.Finding{}
+		}
+		if t.Error != "" {
+			t.Status = statusError
+		} else {
+			t.Status = statusOf(t.Findings)
+		}
+		switch t.Status {
+		case statusPass:
+			r.Summary.Pass++
+		case statusWarn:
+			r.Summary.Warn++
+		case statusFail:
+			r.Summary.Fail++
+		case statusError:
+			r.Summary.Error++
+		}
+	}
+}
+
+// exitCode is the process exit code for the report: 1 when a target failed (or warned, with --fail-on warn),
+// else 3 when a target could not be checked, else 0.
+func (r *report) exitCode(failOnWarn bool) int {
+	s := r.Summary
+	switch {
+	case s.Fail > 0 || (failOnWarn && s.Warn > 0):
+		return exitFailed
+	case s.Error > 0:
+		return exitUncheckable
+	}
+	return exitOK
+}

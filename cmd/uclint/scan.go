@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/probe"
+)
+
+// scanOptions are the flags of scan beyond the shared ones.
+type scanOptions struct {
+	options
+	timeout     time.Duration
+	concurrency int
+}
+
+func newScanCommand(code *int) *cobra.Command {
+	var opts scanOptions
+	c := &cobra.Command{
+		Use:   "scan (--config deployment.yaml [--server NAME]... | HOST[:PORT]... --role ROLE --fqdn FQDN)",
+		Short: "Audit the certificates a live deployment presents on its SIP (5061) and IIS (443) ports",
+		Example: "  uclint scan --config deployment.yaml\n" +
+			"  uclint scan --config deployment.yaml --server pool01\n" +
+			"  uclint scan fe01.contoso.com:5061 --role enterprise-pool --fqdn pool01.contoso.com --ca-file contoso-root.pem",
+		RunE: func(c *cobra.Command, args []string) error {
+			r, err := opts.scan(c.Context(), args, c.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			return finishScan(c.OutOrStdout(), r, opts.format, opts.failOn == "warn", code)
+		},
+	}
+	opts.addFlags(c)
+	c.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Second, "per endpoint: connect plus TLS handshake")
+	c.Flags().IntVar(&opts.concurrency, "concurrency", 32, "endpoints probed at once")
+	return c
+}
+
+func finishScan(w io.Writer, r *report, format string, failOnWarn bool, code *int) error {
+	if err := render(w, r, format, true); err != nil {
+		return &exitError{code: exitUncheckable, err: err}
+	}
+	*code = r.exitCode(failOnWarn)
+	return nil
+}
+
+// scan resolves the targets, probes them in parallel, lints each certificate in the goroutine that fetched it,
+// then runs the deployment-level pool check.
+func (o *scanOptions) scan(ctx context.Context, args []string, stderr io.Writer) (*report, error) {
+	if o.timeout <= 0 {
+		return nil, usageError("--timeout must be positive")
+	}
+	if o.concurrency < 1 {
+		return nil, usageError("--concurrency must be at least 1")
+	}
+	s, err := o.resolve(false)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := o.targets(s, args)
+	if err != nil {
+		return nil, err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	endpoints := make([]probe.Endpoint, len(targets))
+	for i, t := range targets {
+		endpoints[i] = probe.Endpoint{Address: t.Address, SNI: t.SNI}
+	}
+	results := make([]target, len(targets))
+	probe.ProbeAll(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
+		t := targets[i]
+		tg := target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
+		if obs.TLS != nil {
+			tg.TLS = &tlsSummary{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+		}
+		s.judge(&tg, obs, t.Context, t.Endpoint)
+		results[i] = tg
+	})
+	if err := addPoolFindings(s.runner, results); err != nil {
+		fmt.Fprintf(stderr, "uclint: pool check skipped: %v\n", err)
+	}
+	r := &report{Targets: results}
+	r.finish()
+	return r, nil
+}
+
+// targets expands the deployment file, or the addresses given on the command line, into targets.
+func (o *scanOptions) targets(s *settings, args []string) ([]policy.Target, error) {
+	if s.deployment != nil {
+		if len(args) > 0 {
+			return nil, usageError("give either --config or addresses, not both")
+		}
+		targets, err := s.deployment.Targets(o.servers)
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: err}
+		}
+		return targets, nil
+	}
+	if len(args) == 0 {
+		return nil, usageError("scan needs --config deployment.yaml or at least one HOST[:PORT] (see 'uclint scan --help')")
+	}
+	if len(o.servers) > 0 {
+		return nil, usageError("--server needs --config")
+	}
+	var targets []policy.Target
+	for _, a := range args {
+		t, err := policy.AddressTarget(a, s.context, "")
+		if err != nil {
+			return nil, usageError("%v", err)
+		}
+		if t.Server == "" {
+			t.Server = hostOf(t.Address)
+		}
+		targets = append(targets, t)
+	}
+	return targets, nil
+}
+
+func hostOf(address string) string {
+	if h, _, err := net.SplitHostPort(address); err == nil {
+		return h
+	}
+	return address
+}
+
+// addPoolFindings adds n_ocs_pool_members_differ to the members of pools whose members present different
+// certificates. It runs once, after every target was linted.
+func addPoolFindings(runner *lint.Runner, results []target) error {
+	var members []lint.PoolMember
+	var index []int
+	for i, tg := range results {
+		if tg.Member != "" && tg.leaf != nil {
+			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: tg.leaf})
+			index = append(index, i)
+		}
+	}
+	findings, err := runner.PoolFindings(members)
+	if err != nil {
+		return err
+	}
+	for k, f := range findings {
+		tg := &results[index[k]]
+		tg.Findings = append(tg.Findings, f)
+		lint.SortFindings(tg.Findings)
+	}
+	return nil
+}
