@@ -1,0 +1,212 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uclint/uclint/fixtures/sim"
+)
+
+// startSim runs the simulated Contoso deployment and writes its deployment file; it returns the file's path.
+func startSim(t testing.TB) (*sim.Deployment, string) {
+	t.Helper()
+	d, err := sim.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), d.CABundle, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "contoso.yaml")
+	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return d, path
+}
+
+func findTarget(t *testing.T, r report, server, member, endpoint string) target {
+	t.Helper()
+	for _, tg := range r.Targets {
+		if tg.Server == server && tg.Member == member && tg.Endpoint == endpoint {
+			return tg
+		}
+	}
+	t.Fatalf("no target %s %s %s in %+v", server, member, endpoint, r.Targets)
+	return target{}
+}
+
+func TestScanSimulatedDeployment(t *testing.T) {
+	_, config := startSim(t)
+	code, out, errOut := uclint(t, "scan", "--config", config, "--format", "json", "--at", "2026-06-01T00:00:00Z", "--no-system-roots")
+	if code != exitFailed {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errOut)
+	}
+	r := decode(t, out)
+	if r.Summary.Targets != 7 {
+		t.Fatalf("summary %+v", r.Summary)
+	}
+	se01 := findTarget(t, r, "se01", "", "sip")
+	if se01.Status != statusPass || se01.TLS == nil || !se01.TLS.ClientCertRequested || se01.Address == "" {
+		t.Errorf("se01 sip: %+v %+v", se01, se01.TLS)
+	}
+	fe01 := findTarget(t, r, "pool01", "fe01.contoso.com", "sip")
+	if fe01.Status != statusPass || fe01.TLS.HandshakeError == "" || !hasLint(fe01, "n_ocs_pool_members_differ") {
+		t.Errorf("fe01 sip (client certificate required, the other member differs): %+v %v", fe01.TLS, lintIDs(fe01))
+	}
+	fe02 := findTarget(t, r, "pool01", "fe02.contoso.com", "sip")
+	if fe02.Status != statusFail || !hasLint(fe02, "e_ocs_san_missing_sip_domain") || !hasLint(fe02, "n_ocs_pool_members_differ") {
+		t.Errorf("fe02 sip (old certificate): %v", lintIDs(fe02))
+	}
+	iis := findTarget(t, r, "pool01", "fe02.contoso.com", "web")
+	if iis.Status != statusFail || !hasLint(iis, "e_ocs_web_components_name_mismatch") || !hasLint(iis, "e_ocs_chain_untrusted") {
+		t.Errorf("fe02 web (IIS self-signed): %v", lintIDs(iis))
+	}
+	if web := findTarget(t, r, "pool01", "fe01.contoso.com", "web"); hasLint(web, "e_ocs_web_components_name_mismatch") {
+		t.Errorf("fe01 web presents the pool certificate, which names the web farm: %v", lintIDs(web))
+	}
+	dir := findTarget(t, r, "dir01", "", "sip")
+	if dir.Status != statusPass || dir.TLS.Version != "TLSv1.0" || dir.TLS.Cipher != "TLS_RSA_WITH_3DES_EDE_CBC_SHA" {
+		t.Errorf("dir01 (TLS 1.0, 3DES): %+v %v", dir.TLS, lintIDs(dir))
+	}
+}
+
+func TestScanServerFilterAndTable(t *testing.T) {
+	_, config := startSim(t)
+	code, out, _ := uclint(t, "scan", "--config", config, "--server", "dir01", "--at", "2026-06-01T00:00:00Z")
+	if code != exitOK || !strings.Contains(out, "TLS_RSA_WITH_3DES_EDE_CBC_SHA") || strings.Contains(out, "se01") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, header := range []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"} {
+		if !strings.Contains(out, header) {
+			t.Errorf("table lacks %s:\n%s", header, out)
+		}
+	}
+}
+
+func TestScanAddressAndDeadEndpoints(t *testing.T) {
+	d, _ := startSim(t)
+	var se01 string
+	for _, e := range d.Endpoints {
+		if e.Server == "se01" && e.Endpoint == "sip" {
+			se01 = e.Address
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	_ = ln.Close()
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			go func() { _, _ = io.Copy(io.Discard, c) }()
+		}
+	}()
+	args := append([]string{"scan", "--format", "json", "--timeout", "1s", "--ca-file", fixture("pki", "contoso-ca-bundle.pem"), "--at", "2026-06-01T00:00:00Z",
+		"--role", "standard-edition", "--fqdn", "se01.contoso.com", "--sip-domain", "contoso.com", "--sip-domain", "fabrikam.com", "--auto-config"},
+		se01, closed, silent.Addr().String())
+	start := time.Now()
+	code, out, _ := uclint(t, args...)
+	if elapsed := time.Since(start); elapsed > 3*time.Second {
+		t.Errorf("took %s: dead endpoints must cost one timeout, in parallel", elapsed)
+	}
+	r := decode(t, out)
+	if code != exitUncheckable || r.Summary.Pass != 1 || r.Summary.Error != 2 {
+		t.Fatalf("exit %d, summary %+v", code, r.Summary)
+	}
+	if !strings.Contains(r.Targets[1].Error, "connection refused") || !strings.Contains(r.Targets[2].Error, "no TLS answer within 1s") {
+		t.Fatalf("errors: %q, %q", r.Targets[1].Error, r.Targets[2].Error)
+	}
+}
+
+func TestScanUsageErrors(t *testing.T) {
+	for name, args := range map[string][]string{
+		"nothing to scan":         {"scan"},
+		"config and addresses":    {"scan", "--config", fixture("deployments", "contoso.yaml"), "127.0.0.1:5061"},
+		"unknown server":          {"scan", "--config", fixture("deployments", "contoso.yaml"), "--server", "nope"},
+		"bad timeout":             {"scan", "--timeout", "0s", "127.0.0.1:5061"},
+		"server without config":   {"scan", "--server", "se01", "127.0.0.1:5061"},
+		"missing deployment file": {"scan", "--config", filepath.Join(t.TempDir(), "nope.yaml")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if code, _, errOut := uclint(t, args...); code != exitUsage || errOut == "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+		})
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, errOut := uclint(t, "demo")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+// benchDeployment writes a deployment file of one pool with members/2 members... endpoints in all, each pointing at
+// one of a few loopback TLS listeners that present the pool certificate.
+func benchDeployment(b *testing.B, endpoints int, addrs []string) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "sip_domains: [contoso.com, fabrikam.com]\nautomatic_client_configuration: true\n")
+	fmt.Fprintf(&sb, "trust: {ca_files: [%q]}\nservers:\n  - name: pool01\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", fixture("pki", "contoso-ca-bundle.pem"))
+	fmt.Fprintf(&sb, "    web_farm: webpool01.contoso.com\n    members:\n")
+	for i := 0; i < endpoints/2; i++ {
+		fmt.Fprintf(&sb, "      - fqdn: fe%04d.contoso.com\n        endpoints: {sip: %q, web: %q}\n", i, addrs[(2*i)%len(addrs)], addrs[(2*i+1)%len(addrs)])
+	}
+	path := filepath.Join(b.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkScan500 probes and lints 500 loopback endpoints (RSA-2048, full handshakes) through the scan code.
+func BenchmarkScan500(b *testing.B) {
+	d, err := sim.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	var addrs []string
+	for _, e := range d.Endpoints {
+		if e.Certificate == "pool01" {
+			addrs = append(addrs, e.Address)
+		}
+	}
+	config := benchDeployment(b, 500, addrs)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		opts := scanOptions{options: options{config: config, format: formatJSON, failOn: "fail"}, timeout: 5 * time.Second, concurrency: 32}
+		r, err := opts.scan(context.Background(), nil, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Summary.Targets != 500 || r.Summary.Error != 0 {
+			b.Fatalf("summary %+v", r.Summary)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/scan")
+}

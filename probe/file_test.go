@@ -1,0 +1,121 @@
+package probe
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/uclint/uclint/fixtures"
+)
+
+func TestLoadFileFormats(t *testing.T) {
+	cases := []struct {
+		file      string
+		chainLen  int
+		needsPass bool
+	}{
+		{filepath.Join("pki", "se01.pem"), 1, false},
+		{filepath.Join("pki", "formats", "se01-chain-reversed.pem"), 2, false},
+		{filepath.Join("pki", "formats", "se01-crlf.pem"), 1, false},
+		{filepath.Join("pki", "formats", "se01-full-chain.pem"), 2, false},
+		{filepath.Join("pki", "formats", "se01.cer"), 0, false},
+		{filepath.Join("pki", "formats", "se01.crt"), 0, false},
+		{filepath.Join("pki", "formats", "se01.p7b"), 2, false},
+		{filepath.Join("pki", "formats", "se01.p7c"), 2, false},
+		{filepath.Join("pki", "formats", "se01-pem.p7b"), 2, false},
+		{filepath.Join("pki", "formats", "se01-legacy.pfx"), 2, true},
+		{filepath.Join("pki", "formats", "se01.p12"), 2, true},
+		{filepath.Join("pki", "formats", "se01-aes.pfx"), 2, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			obs := LoadFile(fixtures.Path(tc.file), fixtures.PFXPassword)
+			if obs.Err != nil {
+				t.Fatal(obs.Err)
+			}
+			if obs.Leaf.Subject.CommonName != "se01.contoso.com" || len(obs.Chain) != tc.chainLen {
+				t.Fatalf("leaf %q with %d chain certificates, want se01.contoso.com with %d", obs.Leaf.Subject.CommonName, len(obs.Chain), tc.chainLen)
+			}
+		})
+	}
+}
+
+func TestLoadFileErrors(t *testing.T) {
+	cases := []struct {
+		file, password, want string
+	}{
+		{filepath.Join("bad", "empty.pem"), "", "the file is empty"},
+		{filepath.Join("bad", "garbage.cer"), "", "no certificate found"},
+		{filepath.Join("bad", "truncated.pem"), "", "truncated or corrupt"},
+		{filepath.Join("bad", "truncated.der"), "", "truncated or corrupt"},
+		{filepath.Join("bad", "key-only.pem"), "", "holds a private key but no certificate"},
+		{filepath.Join("bad", "csr.pem"), "", "certificate request"},
+		{filepath.Join("bad", "not-a-cert.txt"), "", "no certificate found"},
+		{filepath.Join("bad", "truncated.pfx"), fixtures.PFXPassword, "truncated or corrupt"},
+		{filepath.Join("pki", "formats", "se01-legacy.pfx"), "not-the-password", "wrong PFX password"},
+		{filepath.Join("pki", "formats", "se01-aes.pfx"), "", "wrong PFX password"},
+		{filepath.Join("pki", "no-such-file.pem"), "", "cannot open the file"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			path := fixtures.Path(tc.file)
+			obs := LoadFile(path, tc.password)
+			if obs.Err == nil {
+				t.Fatalf("no error for %s", tc.file)
+			}
+			msg := obs.Err.Error()
+			if !strings.HasPrefix(msg, path+": ") || !strings.Contains(msg, tc.want) {
+				t.Fatalf("error %q: want it to start with the file name and say %q", msg, tc.want)
+			}
+			if tc.password != "" && strings.Contains(msg, tc.password) {
+				t.Fatalf("the password leaked into %q", msg)
+			}
+		})
+	}
+}
+
+func TestLoadFileTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.pem")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 10); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	if obs := LoadFile(path, ""); obs.Err == nil || !strings.Contains(obs.Err.Error(), "larger than") {
+		t.Fatalf("got %v", obs.Err)
+	}
+}
+
+func TestLoadCertificatesBundle(t *testing.T) {
+	certs, err := LoadCertificates(fixtures.Path("pki", "contoso-ca-bundle.pem"))
+	if err != nil || len(certs) != 2 {
+		t.Fatalf("%d certificates, %v", len(certs), err)
+	}
+	if _, err := LoadCertificates(fixtures.Path("bad", "key-only.pem")); err == nil {
+		t.Fatal("a key is not a CA bundle")
+	}
+}
+
+func TestParseCertificatesErrorKinds(t *testing.T) {
+	if _, err := ParseCertificates([]byte("hello"), ""); !errors.Is(err, ErrNoCertificate) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func BenchmarkLoadFile(b *testing.B) {
+	for _, f := range []string{"se01.cer", "se01-full-chain.pem", "se01.p7b", "se01-legacy.pfx", "se01-aes.pfx"} {
+		path := fixtures.Path("pki", "formats", f)
+		b.Run(f, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if obs := LoadFile(path, fixtures.PFXPassword); obs.Err != nil {
+					b.Fatal(obs.Err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,77 @@
+package probe
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uclint/uclint/fixtures"
+)
+
+// freePort returns a port on 127.0.0.1 that was free a moment ago.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// TestProbeOpenSSLServer dials a real non-Go TLS peer: openssl s_server, TLS 1.0 only with RSA key exchange,
+// asking for a client certificate as OCS does. (Debian's OpenSSL 3 is built without 3DES and RC4, so the 3DES and
+// RC4 servers are Go's, in TestProbeLegacyServers.)
+func TestProbeOpenSSLServer(t *testing.T) {
+	openssl, err := exec.LookPath("openssl")
+	if err != nil {
+		t.Skip("openssl is not installed (.ci/run installs it)")
+	}
+	port := freePort(t)
+	cmd := exec.Command(openssl, "s_server", "-accept", "127.0.0.1:"+port,
+		"-cert", fixtures.Path("pki", "dir01-tls10.pem"), "-key", fixtures.Path("keys", "dir01-tls10.key"),
+		"-tls1", "-cipher", "AES128-SHA:@SECLEVEL=0", "-verify", "1", "-quiet")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = cmd.Stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	go func() {
+		s := bufio.NewScanner(stdout)
+		for s.Scan() {
+			t.Logf("openssl: %s", s.Text())
+		}
+	}()
+	addr := "127.0.0.1:" + port
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			_ = c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("openssl s_server did not start: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	obs := Probe(context.Background(), Endpoint{Address: addr, SNI: "dir01.contoso.com"}, Options{Timeout: 5 * time.Second})
+	if obs.Err != nil {
+		t.Fatal(obs.Err)
+	}
+	if obs.Leaf.Subject.CommonName != "dir01.contoso.com" || obs.TLS.Version != "TLSv1.0" || obs.TLS.Cipher != "TLS_RSA_WITH_AES_128_CBC_SHA" || !obs.TLS.ClientCertRequested {
+		t.Fatalf("got %s %s %s, client certificate requested %v", obs.Leaf.Subject.CommonName, obs.TLS.Version, obs.TLS.Cipher, obs.TLS.ClientCertRequested)
+	}
+	if !strings.Contains(obs.Leaf.Issuer.CommonName, "Contoso") {
+		t.Fatalf("issuer %q", obs.Leaf.Issuer.CommonName)
+	}
+}
