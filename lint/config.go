@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -126,7 +125,7 @@ func tomlString(s string) string {
 		case r == '\\':
 			b.WriteString(`\\`)
 		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\u00` + strconv.FormatUint(uint64(r)>>4, 16) + strconv.FormatUint(uint64(r)&0xf, 16))
+			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}

@@ -142,7 +142,7 @@ func (t *Trust) verifyToSystem(leaf *x509.Certificate, presented []*x509.Certifi
 	}
 	stdLeaf, err := stdx509.ParseCertificate(leaf.Raw)
 	if err != nil {
-		return "", fmt.Errorf("Go's verifier cannot parse the certificate: %w", err)
+		return "", fmt.Errorf("the system verifier cannot parse the certificate: %w", err)
 	}
 	pool := stdx509.NewCertPool()
 	for _, c := range append(append([]*x509.Certificate{}, presented...), t.intermediateList...) {
@@ -157,7 +157,7 @@ func (t *Trust) verifyToSystem(leaf *x509.Certificate, presented []*x509.Certifi
 		KeyUsages:     []stdx509.ExtKeyUsage{stdx509.ExtKeyUsageAny},
 	})
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("system verifier: %w", err)
 	}
 	chain := chains[0]
 	return chain[len(chain)-1].Subject.CommonName, nil

@@ -139,11 +139,16 @@ func checkLabel(l string) error {
 		return fmt.Errorf("label %q starts or ends with a hyphen", l)
 	}
 	for _, c := range l {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+		if !isLDH(c) {
 			return fmt.Errorf("label %q holds %q: only letters, digits and hyphens are allowed", l, c)
 		}
 	}
 	return nil
+}
+
+// isLDH reports whether c is a letter, digit or hyphen: the characters of a DNS label.
+func isLDH(c rune) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
 }
 
 func allDigits(s string) bool {

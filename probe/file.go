@@ -39,19 +39,24 @@ func readCertificates(path, pfxPassword string) (certs []*x509.Certificate, err 
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			certs, err = nil, fmt.Errorf("%s: the file is corrupt (the parser failed: %v)", path, r)
-		}
-	}()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty", path)
 	}
-	certs, err = ParseCertificates(data, pfxPassword)
+	certs, err = parseGuarded(data, pfxPassword)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return certs, nil
+}
+
+// parseGuarded runs ParseCertificates under a recover, so that a panic in a parser becomes an error.
+func parseGuarded(data []byte, pfxPassword string) (certs []*x509.Certificate, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			certs, err = nil, fmt.Errorf("the file is corrupt (the parser failed: %v)", r)
+		}
+	}()
+	return ParseCertificates(data, pfxPassword)
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -182,6 +187,9 @@ func looksLikePKCS12(data []byte) bool {
 }
 
 func parsePKCS12(data []byte, password string) ([]*x509.Certificate, error) {
+	if err := checkPFXIterations(data); err != nil {
+		return nil, err
+	}
 	_, leaf, chain, err := pkcs12.DecodeChain(data, password)
 	if err != nil {
 		if errors.Is(err, pkcs12.ErrIncorrectPassword) {

@@ -134,7 +134,7 @@ func serverChain(log *tls.ServerHandshake) ([]*x509.Certificate, error) {
 		c, err := x509.ParseCertificate(raw)
 		if err != nil {
 			if i == 0 {
-				return nil, err
+				return nil, fmt.Errorf("parse the server's certificate: %w", err)
 			}
 			continue // a corrupt chain certificate: the chain check will say the chain is broken
 		}
@@ -260,9 +260,9 @@ func (c *recordingConn) Read(p []byte) (int, error) {
 
 func (c *recordingConn) first() []byte { return c.head }
 
-// ProbeAll probes the endpoints with at most concurrency at once and calls handle(i, obs) for endpoint i from the
+// Each probes the endpoints with at most concurrency at once and calls handle(i, obs) for endpoint i from the
 // goroutine that probed it, so that the caller can lint there: each certificate is handled by one goroutine.
-func ProbeAll(ctx context.Context, endpoints []Endpoint, opts Options, concurrency int, handle func(i int, obs Observation)) {
+func Each(ctx context.Context, endpoints []Endpoint, opts Options, concurrency int, handle func(i int, obs Observation)) {
 	if concurrency < 1 {
 		concurrency = 1
 	}

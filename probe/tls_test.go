@@ -233,8 +233,8 @@ func TestProbeFailures(t *testing.T) {
 	}
 }
 
-// TestProbeAllParallel: endpoints that never answer cost about one timeout in all, not one each.
-func TestProbeAllParallel(t *testing.T) {
+// TestEachParallel: endpoints that never answer cost about one timeout in all, not one each.
+func TestEachParallel(t *testing.T) {
 	silent := listen(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
 	endpoints := make([]Endpoint, 50)
 	for i := range endpoints {
@@ -245,7 +245,7 @@ func TestProbeAllParallel(t *testing.T) {
 	opts := Options{Timeout: 300 * time.Millisecond}
 	results := make([]Observation, len(endpoints))
 	start := time.Now()
-	ProbeAll(context.Background(), endpoints, opts, 50, func(i int, obs Observation) { results[i] = obs })
+	Each(context.Background(), endpoints, opts, 50, func(i int, obs Observation) { results[i] = obs })
 	if elapsed := time.Since(start); elapsed > 5*opts.Timeout {
 		t.Fatalf("50 silent endpoints at concurrency 50 took %s", elapsed)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	stdx509 "crypto/x509"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 )
 
 // pfxPasswordEnv is the environment variable that holds the PFX password.
-const pfxPasswordEnv = "UCLINT_PFX_PASSWORD"
+const pfxPasswordEnv = "UCLINT_PFX_PASSWORD" //nolint:gosec // the name of the variable, not a password
 
 // options are the flags check and scan share.
 type options struct {
@@ -254,7 +255,8 @@ func pfxPassword(passwordFile string) (string, error) {
 }
 
 func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

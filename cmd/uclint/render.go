@@ -85,8 +85,10 @@ func renderTable(w io.Writer, r *report, live bool) error {
 		}
 	}
 	s := r.Summary
-	_, err := fmt.Fprintf(w, "\n%d targets: %d pass, %d warn, %d fail, %d error\n", s.Targets, s.Pass, s.Warn, s.Fail, s.Error)
-	return err
+	if _, err := fmt.Fprintf(w, "\n%d targets: %d pass, %d warn, %d fail, %d error\n", s.Targets, s.Pass, s.Warn, s.Fail, s.Error); err != nil {
+		return fmt.Errorf("write the report: %w", err)
+	}
+	return nil
 }
 
 func targetRow(tg target, live bool) []string {
@@ -118,8 +120,10 @@ func renderFindings(w io.Writer, tg target, live bool) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	if tg.Error != "" {
-		_, err := fmt.Fprintf(w, "  error: %s\n", visible(tg.Error))
-		return err
+		if _, err := fmt.Fprintf(w, "  error: %s\n", visible(tg.Error)); err != nil {
+			return fmt.Errorf("write the report: %w", err)
+		}
+		return nil
 	}
 	t := newTable(w, map[int]int{2: 50, 3: 50})
 	t.Header("LINT", "SEVERITY", "DETAILS", "REMEDIATION")

@@ -76,7 +76,7 @@ func (o *scanOptions) scan(ctx context.Context, args []string, stderr io.Writer)
 		endpoints[i] = probe.Endpoint{Address: t.Address, SNI: t.SNI}
 	}
 	results := make([]target, len(targets))
-	probe.ProbeAll(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
+	probe.Each(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
 		t := targets[i]
 		tg := target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
 		if obs.TLS != nil {
@@ -145,7 +145,7 @@ func addPoolFindings(runner *lint.Runner, results []target) error {
 	}
 	findings, err := runner.PoolFindings(members)
 	if err != nil {
-		return err
+		return fmt.Errorf("compare pool members: %w", err)
 	}
 	for k, f := range findings {
 		tg := &results[index[k]]

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
 )
 
@@ -171,7 +172,7 @@ func TestDemo(t *testing.T) {
 func benchDeployment(b *testing.B, endpoints int, addrs []string) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "sip_domains: [contoso.com, fabrikam.com]\nautomatic_client_configuration: true\n")
-	fmt.Fprintf(&sb, "trust: {ca_files: [%q]}\nservers:\n  - name: pool01\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", fixture("pki", "contoso-ca-bundle.pem"))
+	fmt.Fprintf(&sb, "trust: {ca_files: [%q]}\nservers:\n  - name: pool01\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", fixtures.Path("pki", "contoso-ca-bundle.pem"))
 	fmt.Fprintf(&sb, "    web_farm: webpool01.contoso.com\n    members:\n")
 	for i := 0; i < endpoints/2; i++ {
 		fmt.Fprintf(&sb, "      - fqdn: fe%04d.contoso.com\n        endpoints: {sip: %q, web: %q}\n", i, addrs[(2*i)%len(addrs)], addrs[(2*i+1)%len(addrs)])
