@@ -162,8 +162,8 @@ func TestPoolFindings(t *testing.T) {
 		t.Fatalf("members with the same certificate: %v %v", f, err)
 	}
 	differ := []PoolMember{same[0],
-		PoolMember{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: old},
-		PoolMember{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "web", Certificate: old}, // alone on web: nothing to compare
+		{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: old},
+		{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "web", Certificate: old}, // alone on web: nothing to compare
 	}
 	f, err := r.PoolFindings(differ)
 	if err != nil {
