@@ -2,6 +2,7 @@ package lint
 
 import (
 	"testing"
+	"time"
 
 	"github.com/zmap/zcrypto/x509"
 	zlintrun "github.com/zmap/zlint/v3"
@@ -66,4 +67,45 @@ func BenchmarkUclint(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "certs/s")
+}
+
+// BenchmarkOverhead interleaves the two above on the same certificates, so that drift in the machine's speed
+// affects both alike, and reports uclint's time as a percentage of zlint's alone ("overhead-%" is the extra).
+func BenchmarkOverhead(b *testing.B) { benchOverhead(b, false) }
+
+// BenchmarkOverheadColdTrust is BenchmarkOverhead with the trust verdict cache emptied before every certificate:
+// the cost of a certificate seen once (the cache only helps when pool members present the same one).
+func BenchmarkOverheadColdTrust(b *testing.B) { benchOverhead(b, true) }
+
+func benchOverhead(b *testing.B, cold bool) {
+	registry, err := zlint.GlobalRegistry().Filter(zlint.FilterOptions{IncludeSources: DefaultZlintSources})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := NewRunner(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := benchInputs(b)
+	var zlintTime, uclintTime time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, in := range inputs {
+			start := time.Now()
+			zlintrun.LintCertificateEx(parse(b, in.Leaf), registry)
+			if cold {
+				in.Trust.forget()
+			}
+			mid := time.Now()
+			in.Leaf = parse(b, in.Leaf)
+			if _, err := r.Lint(in); err != nil {
+				b.Fatal(err)
+			}
+			uclintTime += time.Since(mid)
+			zlintTime += mid.Sub(start)
+		}
+	}
+	b.ReportMetric(100*(float64(uclintTime)/float64(zlintTime)-1), "overhead-%")
+	b.ReportMetric(float64(zlintTime.Microseconds())/float64(b.N*len(inputs)), "zlint-µs/cert")
+	b.ReportMetric(float64(uclintTime.Microseconds())/float64(b.N*len(inputs)), "uclint-µs/cert")
 }

@@ -21,7 +21,7 @@ func init() {
 	})
 }
 
-type expired struct{ cfg validityConfig }
+type expired struct{ cfg atConfig }
 
 func newExpired() zlint.CertificateLintInterface { return &expired{} }
 
@@ -33,7 +33,7 @@ func (l *expired) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute compares NotAfter with the time of the check.
 func (l *expired) Execute(c *x509.Certificate) *zlint.LintResult {
-	at := l.cfg.judgedAt()
+	at := judgedAt(l.cfg.At)
 	if !at.After(c.NotAfter) {
 		return &zlint.LintResult{Status: zlint.Pass}
 	}

@@ -30,13 +30,13 @@ func (l *expiringCritical) Configure() interface{} { return &l.cfg }
 
 // CheckApplies: a critical window is set and the certificate is valid now.
 func (l *expiringCritical) CheckApplies(c *x509.Certificate) bool {
-	at := l.cfg.judgedAt()
+	at := judgedAt(l.cfg.At)
 	return l.cfg.critical() > 0 && !at.After(c.NotAfter) && !at.Before(c.NotBefore)
 }
 
 // Execute compares the time left with the critical window.
 func (l *expiringCritical) Execute(c *x509.Certificate) *zlint.LintResult {
-	at := l.cfg.judgedAt()
+	at := judgedAt(l.cfg.At)
 	if c.NotAfter.Sub(at) >= l.cfg.critical() {
 		return &zlint.LintResult{Status: zlint.Pass}
 	}

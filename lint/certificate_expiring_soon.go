@@ -30,14 +30,14 @@ func (l *expiringSoon) Configure() interface{} { return &l.cfg }
 
 // CheckApplies: a warning window is set and the certificate is valid now and not in the critical window.
 func (l *expiringSoon) CheckApplies(c *x509.Certificate) bool {
-	at := l.cfg.judgedAt()
+	at := judgedAt(l.cfg.At)
 	return l.cfg.warning() > 0 && !at.After(c.NotAfter) && !at.Before(c.NotBefore) &&
 		c.NotAfter.Sub(at) >= l.cfg.critical()
 }
 
 // Execute compares the time left with the warning window.
 func (l *expiringSoon) Execute(c *x509.Certificate) *zlint.LintResult {
-	at := l.cfg.judgedAt()
+	at := judgedAt(l.cfg.At)
 	if c.NotAfter.Sub(at) >= l.cfg.warning() {
 		return &zlint.LintResult{Status: zlint.Pass}
 	}

@@ -21,7 +21,7 @@ func init() {
 	})
 }
 
-type notYetValid struct{ cfg validityConfig }
+type notYetValid struct{ cfg atConfig }
 
 func newNotYetValid() zlint.CertificateLintInterface { return &notYetValid{} }
 
@@ -33,7 +33,7 @@ func (l *notYetValid) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute compares NotBefore with the time of the check.
 func (l *notYetValid) Execute(c *x509.Certificate) *zlint.LintResult {
-	if !l.cfg.judgedAt().Before(c.NotBefore) {
+	if !judgedAt(l.cfg.At).Before(c.NotBefore) {
 		return &zlint.LintResult{Status: zlint.Pass}
 	}
 	return &zlint.LintResult{Status: zlint.Error, Details: fmt.Sprintf(

@@ -26,9 +26,10 @@ func newChainIncomplete() zlint.CertificateLintInterface { return &chainIncomple
 // Configure implements zlint.Configurable.
 func (l *chainIncomplete) Configure() interface{} { return &l.cfg }
 
-// CheckApplies to certificates seen on a live endpoint whose chain reaches a --ca-file anchor.
+// CheckApplies to certificates whose chain reaches a --ca-file anchor. The runner configures this rule only for
+// certificates seen on a live endpoint: a file is not a server that fails to send its intermediates.
 func (l *chainIncomplete) CheckApplies(c *x509.Certificate) bool {
-	return l.cfg.Endpoint != "" && l.cfg.Trust == trustCAFile
+	return l.cfg.Trust == trustCAFile
 }
 
 // Execute reports whether the presented chain was complete.

@@ -207,43 +207,44 @@ func configText(in Input) string {
 		w.str("fqdn", ctx.FQDN)
 		w.str("web_farm", ctx.WebFarm)
 	}
-	if in.Endpoint != "" && ctx.Role != "" {
+	if in.Endpoint == policy.WebEndpoint && ctx.Role.HasWebComponents() {
 		w.section(nameWebComponentsNameMismatch)
 		w.str("role", role)
 		w.str("fqdn", ctx.FQDN)
 		w.str("web_farm", ctx.WebFarm)
 		w.str("endpoint", in.Endpoint)
 	}
-	validity := validityConfig{
-		At:              in.At,
-		WarningSeconds:  int64(in.ExpiryWarning / time.Second),
-		CriticalSeconds: int64(in.ExpiryCritical / time.Second),
-	}
-	for _, name := range validityRules() {
+	for _, name := range []string{nameExpired, nameNotYetValid} {
 		w.section(name)
-		w.validity(validity)
+		w.time("at", in.At)
 	}
+	w.section(nameExpiringSoon)
+	w.time("at", in.At)
+	w.integer("warning_seconds", int64(in.ExpiryWarning/time.Second))
+	w.integer("critical_seconds", int64(in.ExpiryCritical/time.Second))
+	w.section(nameExpiringCritical)
+	w.time("at", in.At)
+	w.integer("critical_seconds", int64(in.ExpiryCritical/time.Second))
 	if in.Trust != nil {
 		chain := in.Trust.check(in.Leaf, in.Chain, in.At)
-		chain.Endpoint = in.Endpoint
-		for _, name := range chainRules() {
-			if name == nameChainIncomplete && in.Endpoint == "" {
-				continue
-			}
-			w.section(name)
-			w.chain(chain)
+		w.section(nameChainUntrusted)
+		w.str("trust", chain.Trust)
+		if chain.Trust == trustUntrusted {
+			w.str("reason", chain.Reason)
+		}
+		w.section(namePublicCA)
+		w.str("trust", chain.Trust)
+		if chain.Trust == trustSystem {
+			w.str("reason", chain.Reason)
+		}
+		if in.Endpoint != "" {
+			w.section(nameChainIncomplete)
+			w.str("trust", chain.Trust)
+			w.boolean("incomplete", chain.Incomplete)
 		}
 	}
 	return w.b.String()
 }
-
-// validityRules are the rules that read the validity part of the configuration.
-func validityRules() []string {
-	return []string{nameExpired, nameNotYetValid, nameExpiringSoon, nameExpiringCritical}
-}
-
-// chainRules are the rules that read the trust verdict.
-func chainRules() []string { return []string{nameChainUntrusted, namePublicCA, nameChainIncomplete} }
 
 // configCache parses each distinct configuration text once per runner: the targets of one deployment share a
 // handful of contexts.

@@ -176,3 +176,17 @@ func TestPoolFindings(t *testing.T) {
 		t.Fatalf("details should name the members: %q", f[1].Details)
 	}
 }
+
+// TestConfigurationIsStrict: a misspelt key in a rule's section is an error (a fatal result), not a rule that
+// silently sees nothing.
+func TestConfigurationIsStrict(t *testing.T) {
+	l := zlint.GlobalRegistry().CertificateLints().ByName(nameCNNotRoleFQDN)
+	cfg, err := zlint.NewConfigFromString("[" + nameCNNotRoleFQDN + "]\nrole = \"enterprise-pool\"\nfqnd = \"pool01.contoso.com\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := leaf(t, "pool01")
+	if res := l.Execute(c, cfg); res.Status != zlint.Fatal || !strings.Contains(res.Details, "fqnd") {
+		t.Fatalf("got %s %q", res.Status, res.Details)
+	}
+}

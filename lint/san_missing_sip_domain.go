@@ -5,6 +5,8 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/policy"
 )
 
 const nameSANMissingSIPDomain = "e_ocs_san_missing_sip_domain"
@@ -22,7 +24,7 @@ func init() {
 	})
 }
 
-type sanMissingSIPDomain struct{ cfg roleConfig }
+type sanMissingSIPDomain struct{ cfg sipDomainConfig }
 
 func newSANMissingSIPDomain() zlint.CertificateLintInterface { return &sanMissingSIPDomain{} }
 
@@ -35,7 +37,7 @@ func (l *sanMissingSIPDomain) CheckApplies(c *x509.Certificate) bool {
 	if l.cfg.Role == "" || len(l.cfg.SIPDomains) < 2 || !l.cfg.AutoConfig {
 		return false
 	}
-	return !l.cfg.role().IsDirector() || l.cfg.ClientLogon
+	return !policy.Role(l.cfg.Role).IsDirector() || l.cfg.ClientLogon
 }
 
 // Execute looks for sip.<domain> of every SIP domain in the SAN.

@@ -23,7 +23,7 @@ func init() {
 	})
 }
 
-type sanMissingWebFarm struct{ cfg roleConfig }
+type sanMissingWebFarm struct{ cfg webConfig }
 
 func newSANMissingWebFarm() zlint.CertificateLintInterface { return &sanMissingWebFarm{} }
 

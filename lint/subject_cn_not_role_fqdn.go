@@ -24,7 +24,7 @@ func init() {
 	})
 }
 
-type cnNotRoleFQDN struct{ cfg roleConfig }
+type cnNotRoleFQDN struct{ cfg nameConfig }
 
 func newCNNotRoleFQDN() zlint.CertificateLintInterface { return &cnNotRoleFQDN{} }
 

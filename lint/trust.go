@@ -2,10 +2,10 @@ package lint
 
 import (
 	"bytes"
-	"crypto/sha256"
 	stdx509 "crypto/x509"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"sync"
 	"time"
 
@@ -24,7 +24,15 @@ type Trust struct {
 	// verdicts remembers the verdict for each chain already judged: the members of a pool present the same
 	// certificate, and a scan meets it many times.
 	mu       sync.Mutex
-	verdicts map[[sha256.Size]byte]chainConfig
+	seed     maphash.Seed
+	verdicts map[uint64]cachedVerdict
+}
+
+// cachedVerdict is a verdict with the chain it is for, so that a hash collision cannot hand out a wrong one.
+type cachedVerdict struct {
+	leaf, chain []byte
+	at          time.Time
+	verdict     chainConfig
 }
 
 const maxVerdicts = 4096
@@ -34,7 +42,7 @@ const maxVerdicts = 4096
 // (on Windows and macOS it makes Go use the platform verifier, which sees an Enterprise root pushed by Group
 // Policy); nil means no system roots are consulted.
 func NewTrust(caCertificates []*x509.Certificate, system *stdx509.CertPool) *Trust {
-	t := &Trust{anchors: x509.NewCertPool(), intermediates: x509.NewCertPool(), system: system, useSystem: system != nil}
+	t := &Trust{anchors: x509.NewCertPool(), intermediates: x509.NewCertPool(), system: system, useSystem: system != nil, seed: maphash.MakeSeed()}
 	for _, c := range caCertificates {
 		if isSelfIssued(c) {
 			t.anchors.AddCert(c)
@@ -58,34 +66,47 @@ func (t *Trust) check(leaf *x509.Certificate, presented []*x509.Certificate, at 
 		return chainConfig{}
 	}
 	at = clampToValidity(leaf, at)
-	key := chainKey(leaf, presented, at)
+	chain := joinRaw(presented)
+	key := t.chainKey(leaf.Raw, chain, at)
 	t.mu.Lock()
-	verdict, ok := t.verdicts[key]
+	cached, ok := t.verdicts[key]
 	t.mu.Unlock()
-	if ok {
-		return verdict
+	if ok && bytes.Equal(cached.leaf, leaf.Raw) && bytes.Equal(cached.chain, chain) && cached.at.Equal(at) {
+		return cached.verdict
 	}
-	verdict = t.judge(leaf, presented, at)
+	verdict := t.judge(leaf, presented, at)
 	t.mu.Lock()
 	if t.verdicts == nil || len(t.verdicts) >= maxVerdicts {
-		t.verdicts = make(map[[sha256.Size]byte]chainConfig)
+		t.verdicts = make(map[uint64]cachedVerdict)
 	}
-	t.verdicts[key] = verdict
+	t.verdicts[key] = cachedVerdict{leaf: leaf.Raw, chain: chain, at: at, verdict: verdict}
 	t.mu.Unlock()
 	return verdict
 }
 
-// chainKey identifies a chain as presented, and the time it is judged at.
-func chainKey(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write(leaf.Raw)
-	for _, c := range presented {
-		h.Write(c.Raw)
+// forget empties the verdict cache (for benchmarks of the cold path).
+func (t *Trust) forget() {
+	t.mu.Lock()
+	t.verdicts = nil
+	t.mu.Unlock()
+}
+
+func joinRaw(certs []*x509.Certificate) []byte {
+	var b []byte
+	for _, c := range certs {
+		b = append(b, c.Raw...)
 	}
-	h.Write([]byte(at.UTC().Format(time.RFC3339Nano)))
-	var key [sha256.Size]byte
-	copy(key[:], h.Sum(nil))
-	return key
+	return b
+}
+
+// chainKey hashes a chain as presented and the time it is judged at.
+func (t *Trust) chainKey(leaf, chain []byte, at time.Time) uint64 {
+	var h maphash.Hash
+	h.SetSeed(t.seed)
+	_, _ = h.Write(leaf)
+	_, _ = h.Write(chain)
+	_, _ = h.WriteString(at.UTC().Format(time.RFC3339Nano))
+	return h.Sum64()
 }
 
 // judge builds the chain and says where it ends.

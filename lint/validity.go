@@ -22,9 +22,9 @@ func renewText(c *x509.Certificate) string {
 }
 
 // judgedAt is the time validity is judged at: the configured one, else now.
-func (c validityConfig) judgedAt() time.Time {
-	if c.At.IsZero() {
+func judgedAt(at time.Time) time.Time {
+	if at.IsZero() {
 		return time.Now()
 	}
-	return c.At
+	return at
 }

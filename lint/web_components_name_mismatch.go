@@ -24,7 +24,7 @@ func init() {
 	})
 }
 
-type webComponentsNameMismatch struct{ cfg roleConfig }
+type webComponentsNameMismatch struct{ cfg webConfig }
 
 func newWebComponentsNameMismatch() zlint.CertificateLintInterface {
 	return &webComponentsNameMismatch{}
