@@ -160,7 +160,7 @@ func statusName(s zlint.LintStatus) string {
 // SortFindings orders findings most severe first, then by lint name.
 func SortFindings(findings []Finding) {
 	sort.SliceStable(findings, func(i, j int) bool {
-		si, sj := severityRank(findings[i].Status), severityRank(findings[j].Status)
+		si, sj := SeverityRank(findings[i].Status), SeverityRank(findings[j].Status)
 		if si != sj {
 			return si > sj
 		}
@@ -168,7 +168,8 @@ func SortFindings(findings []Finding) {
 	})
 }
 
-func severityRank(status string) int {
+// SeverityRank orders finding statuses: fatal 4, error 3, warn 2, notice 1, anything else 0.
+func SeverityRank(status string) int {
 	switch status {
 	case "fatal":
 		return 4

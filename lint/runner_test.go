@@ -43,7 +43,7 @@ func TestRunnerFindings(t *testing.T) {
 	got := map[string]Finding{}
 	for i, f := range findings {
 		got[f.Lint] = f
-		if i > 0 && severityRank(findings[i-1].Status) < severityRank(f.Status) {
+		if i > 0 && SeverityRank(findings[i-1].Status) < SeverityRank(f.Status) {
 			t.Errorf("findings not sorted by severity: %s before %s", findings[i-1].Lint, f.Lint)
 		}
 		if f.Remediation == "" || f.Citation == "" {

@@ -295,5 +295,5 @@ func (s *settings) judge(tg *target, obs probe.Observation, ctx policy.Context, 
 		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
 		return
 	}
-	tg.Findings = findings
+	tg.Findings = findingsOf(findings)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"time"
 
@@ -36,18 +37,44 @@ type report struct {
 
 // target is one file or one endpoint, and its verdict.
 type target struct {
-	File        string         `json:"file"`
-	Server      string         `json:"server"`
-	Member      string         `json:"member"`
-	Endpoint    string         `json:"endpoint"`
-	Address     string         `json:"address"`
-	Role        string         `json:"role"`
-	Status      string         `json:"status"`
-	Error       string         `json:"error,omitempty"`
-	TLS         *tlsSummary    `json:"tls,omitempty"`
-	Certificate *certificate   `json:"certificate,omitempty"`
-	Findings    []lint.Finding `json:"findings"`
+	File        string       `json:"file"`
+	Server      string       `json:"server"`
+	Member      string       `json:"member"`
+	Endpoint    string       `json:"endpoint"`
+	Address     string       `json:"address"`
+	Role        string       `json:"role"`
+	Status      string       `json:"status"`
+	Error       string       `json:"error,omitempty"`
+	TLS         *tlsSummary  `json:"tls,omitempty"`
+	Certificate *certificate `json:"certificate,omitempty"`
+	Findings    []finding    `json:"findings"`
 	leaf        *x509.Certificate
+}
+
+// finding is a lint finding as reported: with --baseline, marked new or known.
+type finding struct {
+	lint.Finding
+	Baseline string `json:"baseline,omitempty"` // "new" or "known", with --baseline
+}
+
+// findingsOf wraps the runner's findings for the report.
+func findingsOf(fs []lint.Finding) []finding {
+	out := make([]finding, len(fs))
+	for i, f := range fs {
+		out[i] = finding{Finding: f}
+	}
+	return out
+}
+
+// sortFindings orders findings most severe first, then by lint name.
+func sortFindings(fs []finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		si, sj := lint.SeverityRank(fs[i].Status), lint.SeverityRank(fs[j].Status)
+		if si != sj {
+			return si > sj
+		}
+		return fs[i].Lint < fs[j].Lint
+	})
 }
 
 // tlsSummary is the handshake an endpoint made.
@@ -105,7 +132,7 @@ func describe(obs probe.Observation, at time.Time) *certificate {
 
 // statusOf judges a target from its findings: fail with an error or fatal finding, warn with a warning (notices
 // do not count), else pass.
-func statusOf(findings []lint.Finding) string {
+func statusOf(findings []finding) string {
 	status := statusPass
 	for _, f := range findings {
 		switch f.Status {
@@ -124,7 +151,7 @@ func (r *report) finish() {
 	for i := range r.Targets {
 		t := &r.Targets[i]
 		if t.Findings == nil {
-			t.Findings = []lint.Finding{}
+			t.Findings = []finding{}
 		}
 		if t.Error != "" {
 			t.Status = statusError

@@ -149,8 +149,8 @@ func addPoolFindings(runner *lint.Runner, results []target) error {
 	}
 	for k, f := range findings {
 		tg := &results[index[k]]
-		tg.Findings = append(tg.Findings, f)
-		lint.SortFindings(tg.Findings)
+		tg.Findings = append(tg.Findings, finding{Finding: f})
+		sortFindings(tg.Findings)
 	}
 	return nil
 }
