@@ -6,7 +6,7 @@ import (
 	"github.com/uclint/uclint/probe"
 )
 
-func newCheckCommand(code *int) *cobra.Command {
+func (a *app) checkCommand() *cobra.Command {
 	var opts options
 	var passwordFile string
 	c := &cobra.Command{
@@ -30,18 +30,16 @@ func newCheckCommand(code *int) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r := &report{}
+			r := newReport(s)
 			for _, file := range files {
 				tg := target{File: file, Role: string(s.context.Role)}
 				s.judge(&tg, probe.LoadFile(file, password), s.context, "")
+				a.log.Debug("checked", "file", file, "error", tg.Error, "findings", len(tg.Findings))
 				r.Targets = append(r.Targets, tg)
 			}
 			r.finish()
-			if err := render(c.OutOrStdout(), r, s.format, false); err != nil {
-				return &exitError{code: exitUncheckable, err: err}
-			}
-			*code = r.exitCode(s.failOnWarn)
-			return nil
+			a.code, err = opts.out.emit(a.stdout, r, false, a.log)
+			return err
 		},
 	}
 	opts.addFlags(c)

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -30,23 +32,36 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// app is one run of uclint: where it writes, how it logs, and the exit code its command sets.
+type app struct {
+	stdout, stderr io.Writer
+	log            *slog.Logger
+	code           int
+	logLevel       string
+	logFormat      string
+}
+
 // run executes uclint with args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	code := exitOK
-	root := newRootCommand(stdout, stderr, &code)
+	a := &app{stdout: stdout, stderr: stderr, log: slog.New(slog.DiscardHandler)}
+	root := a.rootCommand()
 	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
-		fmt.Fprintf(stderr, "uclint: %v\n", err)
+		if a.logFormat == "json" {
+			a.log.Error("uclint stopped", "error", err) // journald and cron mail read the structured form
+		} else {
+			fmt.Fprintf(stderr, "uclint: %v\n", err)
+		}
 		var ee *exitError
 		if errors.As(err, &ee) {
 			return ee.code
 		}
 		return exitUsage
 	}
-	return code
+	return a.code
 }
 
-func newRootCommand(stdout, stderr io.Writer, code *int) *cobra.Command {
+func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "uclint",
 		Short: "Check OCS 2007 R2 server certificates against Microsoft's role rules",
@@ -55,12 +70,35 @@ func newRootCommand(stdout, stderr io.Writer, code *int) *cobra.Command {
 			"certificate files before you install them (check), and what a live deployment presents (scan).",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return a.setupLogging()
+		},
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("%w (see 'uclint %s --help')", err, c.Name())}
 	})
-	root.AddCommand(newCheckCommand(code), newScanCommand(code), newDemoCommand(code), newLintsCommand())
+	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
+	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
+	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand())
 	return root
+}
+
+// setupLogging builds the logger from --log-level and --log-format. Logs go to stderr; reports to stdout.
+func (a *app) setupLogging() error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
+		return usageError("--log-level %q: use debug, info, warn or error", a.logLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch strings.ToLower(a.logFormat) {
+	case "text":
+		a.log = slog.New(slog.NewTextHandler(a.stderr, opts))
+	case "json":
+		a.log = slog.New(slog.NewJSONHandler(a.stderr, opts))
+	default:
+		return usageError("--log-format %q: use text or json", a.logFormat)
+	}
+	return nil
 }

@@ -33,8 +33,7 @@ type options struct {
 	at                        string
 	expiryWarning, expiryCrit string
 	zlintSources              []string
-	format                    string
-	failOn                    string
+	out                       outputOptions
 }
 
 func (o *options) addFlags(c *cobra.Command) {
@@ -53,8 +52,7 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringVar(&o.expiryWarning, "expiry-warning", "", "warn when a certificate expires within this long (30d, 720h; default 30d)")
 	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
 	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
-	f.StringVar(&o.format, "format", formatTable, "output format: "+strings.Join(formats(), ", "))
-	f.StringVar(&o.failOn, "fail-on", "fail", "exit 1 on: fail, or warn (warnings fail too)")
+	o.out.addFlags(c)
 }
 
 // settings are the options resolved: what every target is judged with.
@@ -65,22 +63,13 @@ type settings struct {
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
 	context                 policy.Context
-	failOnWarn              bool
-	format                  string
 }
 
 // resolve validates the options and builds the settings. Every error is a usage error.
 func (o *options) resolve(needServer bool) (*settings, error) {
-	s := &settings{format: o.format}
-	if !contains(formats(), o.format) {
-		return nil, usageError("unknown --format %q: use one of %s", o.format, strings.Join(formats(), ", "))
-	}
-	switch o.failOn {
-	case "fail":
-	case "warn":
-		s.failOnWarn = true
-	default:
-		return nil, usageError("unknown --fail-on %q: use fail or warn", o.failOn)
+	s := &settings{}
+	if _, err := o.out.validate(); err != nil {
+		return nil, err
 	}
 	at, err := parseAt(o.at)
 	if err != nil {

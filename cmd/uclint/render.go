@@ -15,20 +15,38 @@ import (
 
 // Output formats.
 const (
-	formatTable = "table"
-	formatJSON  = "json"
+	formatTable      = "table"
+	formatJSON       = "json"
+	formatJUnit      = "junit"
+	formatPrometheus = "prometheus"
+	formatNagios     = "nagios"
 )
 
 // formats lists the output formats uclint writes.
-func formats() []string { return []string{formatTable, formatJSON} }
+func formats() []string {
+	return []string{formatTable, formatJSON, formatJUnit, formatPrometheus, formatNagios}
+}
+
+// renderOptions say how a table is drawn.
+type renderOptions struct {
+	live  bool // targets are endpoints (scan), not files (check)
+	color bool // status colours (a terminal that wants them)
+	quiet bool // only the targets that are not pass
+}
 
 // render writes the report in the given format.
-func render(w io.Writer, r *report, format string, live bool) error {
+func render(w io.Writer, r *report, format string, opts renderOptions) error {
 	switch format {
 	case formatJSON:
 		return renderJSON(w, r)
 	case formatTable:
-		return renderTable(w, r, live)
+		return renderTable(w, r, opts)
+	case formatJUnit:
+		return renderJUnit(w, r)
+	case formatPrometheus:
+		return renderPrometheus(w, r)
+	case formatNagios:
+		return renderNagios(w, r)
 	}
 	return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(formats(), ", "))
 }
@@ -64,25 +82,38 @@ func newTable(w io.Writer, widths map[int]int) *tablewriter.Table {
 	)
 }
 
-func renderTable(w io.Writer, r *report, live bool) error {
+func renderTable(w io.Writer, r *report, opts renderOptions) error {
+	live := opts.live
+	shown := r.Targets
+	if opts.quiet {
+		shown = nil
+		for _, tg := range r.Targets {
+			if tg.Status != statusPass {
+				shown = append(shown, tg)
+			}
+		}
+	}
 	t := newTable(w, nil)
 	if live {
 		t.Header("SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS")
 	} else {
 		t.Header("FILE", "ROLE", "SUBJECT CN", "EXPIRES", "STATUS")
 	}
-	for _, tg := range r.Targets {
-		if err := t.Append(targetRow(tg, live)); err != nil {
+	for _, tg := range shown {
+		if err := t.Append(targetRow(tg, opts)); err != nil {
 			return fmt.Errorf("write the report table: %w", err)
 		}
 	}
 	if err := t.Render(); err != nil {
 		return fmt.Errorf("write the report table: %w", err)
 	}
-	for _, tg := range r.Targets {
-		if err := renderFindings(w, tg, live); err != nil {
+	for _, tg := range shown {
+		if err := renderFindings(w, tg, opts); err != nil {
 			return err
 		}
+	}
+	if err := renderResolved(w, r); err != nil {
+		return err
 	}
 	s := r.Summary
 	if _, err := fmt.Fprintf(w, "\n%d targets: %d pass, %d warn, %d fail, %d error\n", s.Targets, s.Pass, s.Warn, s.Fail, s.Error); err != nil {
@@ -91,32 +122,34 @@ func renderTable(w io.Writer, r *report, live bool) error {
 	return nil
 }
 
-func targetRow(tg target, live bool) []string {
+func targetRow(tg target, opts renderOptions) []string {
+	live := opts.live
+	status := colored(tg.Status, opts.color)
 	cn, expires := "-", "-"
 	if c := tg.Certificate; c != nil {
 		cn = visible(c.SubjectCN)
 		expires = fmt.Sprintf("%s (%s)", c.NotAfter[:10], daysText(c.DaysLeft))
 	}
 	if !live {
-		return []string{visible(tg.File), dash(tg.Role), cn, expires, tg.Status}
+		return []string{visible(tg.File), dash(tg.Role), cn, expires, status}
 	}
 	version, cipher := "-", "-"
 	if tg.TLS != nil {
 		version, cipher = dash(tg.TLS.Version), dash(tg.TLS.Cipher)
 	}
-	return []string{visible(tg.Server), dash(tg.Member), tg.Endpoint, tg.Address, version, cipher, cn, expires, tg.Status}
+	return []string{visible(tg.Server), dash(tg.Member), tg.Endpoint, tg.Address, version, cipher, cn, expires, status}
 }
 
 // renderFindings writes a target's error or its findings under a heading naming it.
-func renderFindings(w io.Writer, tg target, live bool) error {
+func renderFindings(w io.Writer, tg target, opts renderOptions) error {
 	if tg.Error == "" && len(tg.Findings) == 0 {
 		return nil
 	}
 	name := visible(tg.File)
-	if live {
+	if opts.live {
 		name = strings.Join(nonEmpty(visible(tg.Server), tg.Member, tg.Endpoint, "("+tg.Address+")"), " ")
 	}
-	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, tg.Status); err != nil {
+	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(tg.Status, opts.color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	if tg.Error != "" {
@@ -128,7 +161,11 @@ func renderFindings(w io.Writer, tg target, live bool) error {
 	t := newTable(w, map[int]int{2: 50, 3: 50})
 	t.Header("LINT", "SEVERITY", "DETAILS", "REMEDIATION")
 	for _, f := range tg.Findings {
-		if err := t.Append([]string{f.Lint, f.Status, visible(f.Details), visible(f.Remediation)}); err != nil {
+		severity := f.Status
+		if f.Baseline != "" {
+			severity += " (" + f.Baseline + ")"
+		}
+		if err := t.Append([]string{f.Lint, severity, visible(f.Details), visible(f.Remediation)}); err != nil {
 			return fmt.Errorf("write the findings table: %w", err)
 		}
 	}
@@ -193,4 +230,21 @@ func visible(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// renderResolved lists the baseline's findings that are gone.
+func renderResolved(w io.Writer, r *report) error {
+	if len(r.Resolved) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "\nResolved since the baseline:\n"); err != nil {
+		return fmt.Errorf("write the report: %w", err)
+	}
+	for _, f := range r.Resolved {
+		where := strings.Join(nonEmpty(visible(f.File), visible(f.Server), f.Member, f.Endpoint), " ")
+		if _, err := fmt.Fprintf(w, "  %s: %s (%s)\n", where, f.Lint, f.Status); err != nil {
+			return fmt.Errorf("write the report: %w", err)
+		}
+	}
+	return nil
 }

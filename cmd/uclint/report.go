@@ -33,6 +33,17 @@ const (
 type report struct {
 	Targets []target `json:"targets"`
 	Summary summary  `json:"summary"`
+	// Resolved lists the baseline's findings that are gone (with --baseline).
+	Resolved []resolvedFinding `json:"resolved,omitempty"`
+	// Started is when the run began; DurationSeconds how long it took.
+	Started         string  `json:"started"`
+	DurationSeconds float64 `json:"duration_seconds"`
+	// ExpiryWarningDays and ExpiryCriticalDays are the expiry windows the run used.
+	ExpiryWarningDays  float64 `json:"expiry_warning_days"`
+	ExpiryCriticalDays float64 `json:"expiry_critical_days"`
+
+	baselined bool
+	started   time.Time
 }
 
 // target is one file or one endpoint, and its verdict.
@@ -147,6 +158,9 @@ func statusOf(findings []finding) string {
 
 // finish sets every target's status and the summary.
 func (r *report) finish() {
+	if !r.started.IsZero() {
+		r.DurationSeconds = time.Since(r.started).Seconds()
+	}
 	r.Summary = summary{Targets: len(r.Targets)}
 	for i := range r.Targets {
 		t := &r.Targets[i]
@@ -171,15 +185,43 @@ func (r *report) finish() {
 	}
 }
 
-// exitCode is the process exit code for the report: 1 when a target failed (or warned, with --fail-on warn),
-// else 3 when a target could not be checked, else 0.
-func (r *report) exitCode(failOnWarn bool) int {
+// exitCode is the process exit code for the report: 1 when a target failed (with --fail-on warn: or warned; with
+// --fail-on new: only when a warning or error is absent from the baseline), else 3 when a target could not be
+// checked, else 0.
+func (r *report) exitCode(failOn string) int {
 	s := r.Summary
+	failed := s.Fail > 0
+	switch failOn {
+	case failOnWarn:
+		failed = failed || s.Warn > 0
+	case failOnNew:
+		failed = r.newProblems() > 0
+	}
 	switch {
-	case s.Fail > 0 || (failOnWarn && s.Warn > 0):
+	case failed:
 		return exitFailed
 	case s.Error > 0:
 		return exitUncheckable
 	}
 	return exitOK
+}
+
+// newReport starts a report; finish completes it.
+func newReport(s *settings) *report {
+	now := time.Now()
+	return &report{started: now, Started: now.UTC().Format(time.RFC3339),
+		ExpiryWarningDays: s.expiryWarning.Hours() / 24, ExpiryCriticalDays: s.critical.Hours() / 24}
+}
+
+// statusValue is the Prometheus value of a target status: 0 pass, 1 warn, 2 fail, 3 error.
+func statusValue(status string) int {
+	switch status {
+	case statusWarn:
+		return 1
+	case statusFail:
+		return 2
+	case statusError:
+		return 3
+	}
+	return 0
 }

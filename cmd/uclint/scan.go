@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"time"
 
@@ -21,7 +20,7 @@ type scanOptions struct {
 	concurrency int
 }
 
-func newScanCommand(code *int) *cobra.Command {
+func (a *app) scanCommand() *cobra.Command {
 	var opts scanOptions
 	c := &cobra.Command{
 		Use:   "scan (--config deployment.yaml [--server NAME]... | HOST[:PORT]... --role ROLE --fqdn FQDN)",
@@ -30,11 +29,12 @@ func newScanCommand(code *int) *cobra.Command {
 			"  uclint scan --config deployment.yaml --server pool01\n" +
 			"  uclint scan fe01.contoso.com:5061 --role enterprise-pool --fqdn pool01.contoso.com --ca-file contoso-root.pem",
 		RunE: func(c *cobra.Command, args []string) error {
-			r, err := opts.scan(c.Context(), args, c.ErrOrStderr())
+			r, err := opts.scan(c.Context(), args, a)
 			if err != nil {
 				return err
 			}
-			return finishScan(c.OutOrStdout(), r, opts.format, opts.failOn == "warn", code)
+			a.code, err = opts.out.emit(a.stdout, r, true, a.log)
+			return err
 		},
 	}
 	opts.addFlags(c)
@@ -43,17 +43,9 @@ func newScanCommand(code *int) *cobra.Command {
 	return c
 }
 
-func finishScan(w io.Writer, r *report, format string, failOnWarn bool, code *int) error {
-	if err := render(w, r, format, true); err != nil {
-		return &exitError{code: exitUncheckable, err: err}
-	}
-	*code = r.exitCode(failOnWarn)
-	return nil
-}
-
 // scan resolves the targets, probes them in parallel, lints each certificate in the goroutine that fetched it,
 // then runs the deployment-level pool check.
-func (o *scanOptions) scan(ctx context.Context, args []string, stderr io.Writer) (*report, error) {
+func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report, error) {
 	if o.timeout <= 0 {
 		return nil, usageError("--timeout must be positive")
 	}
@@ -76,7 +68,11 @@ func (o *scanOptions) scan(ctx context.Context, args []string, stderr io.Writer)
 		endpoints[i] = probe.Endpoint{Address: t.Address, SNI: t.SNI}
 	}
 	results := make([]target, len(targets))
+	r := newReport(s)
+	a.log.Info("scan started", "endpoints", len(endpoints), "concurrency", o.concurrency, "timeout", o.timeout)
+	bar := startProgress(a.stderr, len(endpoints))
 	probe.Each(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
+		start := time.Now()
 		t := targets[i]
 		tg := target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
 		if obs.TLS != nil {
@@ -84,12 +80,18 @@ func (o *scanOptions) scan(ctx context.Context, args []string, stderr io.Writer)
 		}
 		s.judge(&tg, obs, t.Context, t.Endpoint)
 		results[i] = tg
+		bar.step()
+		a.log.Debug("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
+			"error", tg.Error, "findings", len(tg.Findings), "lint_time", time.Since(start))
 	})
+	bar.finish()
 	if err := addPoolFindings(s.runner, results); err != nil {
-		fmt.Fprintf(stderr, "uclint: pool check skipped: %v\n", err)
+		a.log.Warn("pool check skipped", "error", err)
 	}
-	r := &report{Targets: results}
+	r.Targets = results
 	r.finish()
+	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
+		"fail", r.Summary.Fail, "error", r.Summary.Error, "seconds", r.DurationSeconds)
 	return r, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -200,8 +201,8 @@ func BenchmarkScan500(b *testing.B) {
 	config := benchDeployment(b, 500, addrs)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		opts := scanOptions{options: options{config: config, format: formatJSON, failOn: "fail"}, timeout: 5 * time.Second, concurrency: 32}
-		r, err := opts.scan(context.Background(), nil, io.Discard)
+		opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
+		r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			b.Fatal(err)
 		}
