@@ -187,7 +187,7 @@ func looksLikePKCS12(data []byte) bool {
 }
 
 func parsePKCS12(data []byte, password string) ([]*x509.Certificate, error) {
-	if err := checkPFXIterations(data); err != nil {
+	if err := checkPFXIterations(data, maxPFXIterations); err != nil {
 		return nil, err
 	}
 	_, leaf, chain, err := pkcs12.DecodeChain(data, password)

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -117,5 +118,26 @@ func BenchmarkLoadFile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestPFXIterationCap: a PFX that asks for more key-derivation rounds than the cap is refused at once, not worked
+// through.
+func TestPFXIterationCap(t *testing.T) {
+	data, err := os.ReadFile(fixtures.Path("pki", "formats", "se01-aes.pfx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Modern2023 writes its iteration counts as INTEGER 2048 (02 02 08 00): patch them to 32767 (02 02 7f ff), which
+	// keeps every length right, and check against a cap of 4096.
+	patched := bytes.ReplaceAll(data, []byte{0x02, 0x02, 0x08, 0x00}, []byte{0x02, 0x02, 0x7f, 0xff})
+	if bytes.Equal(patched, data) {
+		t.Fatal("no iteration count found to patch")
+	}
+	if err := checkPFXIterations(patched, 4096); err == nil || !strings.Contains(err.Error(), "key-derivation iterations") {
+		t.Fatalf("got %v", err)
+	}
+	if err := checkPFXIterations(data, maxPFXIterations); err != nil {
+		t.Fatalf("a Windows-like PFX refused: %v", err)
 	}
 }
