@@ -181,6 +181,9 @@ func handshakeProblem(err error, conn *recordingConn, opts Options) string {
 		return "the server closed the connection during the TLS handshake"
 	}
 	msg := err.Error()
+	if strings.Contains(msg, "exceeds maximum") {
+		return "the server sent a handshake message larger than the 64 KiB uclint accepts (" + msg + "): a real certificate chain is a few KiB"
+	}
 	if strings.Contains(msg, "handshake failure") || strings.Contains(msg, "protocol version") || strings.Contains(msg, "no cipher suite") {
 		return "no common TLS version or cipher suite (the server sent a handshake_failure alert): " + msg
 	}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -208,6 +209,84 @@ func BenchmarkScan500(b *testing.B) {
 		}
 		if r.Summary.Targets != 500 || r.Summary.Error != 0 {
 			b.Fatalf("summary %+v", r.Summary)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/scan")
+}
+
+// BenchmarkScan2000 scans 2,000 loopback endpoints and reports the peak heap (sampled), servers included.
+func BenchmarkScan2000(b *testing.B) {
+	d, err := sim.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	var addrs []string
+	for _, e := range d.Endpoints {
+		if e.Certificate == "pool01" {
+			addrs = append(addrs, e.Address)
+		}
+	}
+	config := benchDeployment(b, 2000, addrs)
+	var peak uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				if m.HeapInuse > peak {
+					peak = m.HeapInuse
+				}
+			}
+		}
+	}()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
+		r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Summary.Targets != 2000 || r.Summary.Error != 0 {
+			b.Fatalf("summary %+v", r.Summary)
+		}
+	}
+	close(stop)
+	<-sampled
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkScanSilent100 scans 100 endpoints that accept and never answer, with --timeout 2s --concurrency 100.
+func BenchmarkScanSilent100(b *testing.B) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { _, _ = io.Copy(io.Discard, c) }()
+		}
+	}()
+	args := []string{"scan", "--format", "json", "--timeout", "2s", "--concurrency", "100", "--role", "director", "--fqdn", "dir01.contoso.com"}
+	for i := 0; i < 100; i++ {
+		args = append(args, ln.Addr().String())
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var out strings.Builder
+		if code := run(args, &out, io.Discard); code != exitUncheckable {
+			b.Fatalf("exit %d", code)
 		}
 	}
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/scan")
