@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -251,6 +252,18 @@ func TestVisibleEscapesControlCharacters(t *testing.T) {
 	} {
 		if got := visible(in); got != want {
 			t.Errorf("visible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkCheckOneFile is 'uclint check' of one PEM file in-process, from flags to the printed table: what the
+// process does after it starts (measure the start with the built binary: see the closing note).
+func BenchmarkCheckOneFile(b *testing.B) {
+	args := []string{"check", "--role", "standard-edition", "--fqdn", "se01.contoso.com", "--ca-file", fixture("pki", "contoso-ca-bundle.pem"), fixture("pki", "se01.pem")}
+	for i := 0; i < b.N; i++ {
+		var out bytes.Buffer
+		if code := run(args, &out, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
 		}
 	}
 }
