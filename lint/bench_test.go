@@ -32,45 +32,10 @@ func parse(b *testing.B, c *x509.Certificate) *x509.Certificate {
 	return p
 }
 
-// BenchmarkZlintAlone is the baseline: zlint's default-source lints (the same ones uclint runs) on each
-// certificate, through zlint's own entry point.
-func BenchmarkZlintAlone(b *testing.B) {
-	registry, err := zlint.GlobalRegistry().Filter(zlint.FilterOptions{IncludeSources: DefaultZlintSources})
-	if err != nil {
-		b.Fatal(err)
-	}
-	inputs := benchInputs(b)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, in := range inputs {
-			zlintrun.LintCertificateEx(parse(b, in.Leaf), registry)
-		}
-	}
-	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "certs/s")
-}
-
-// BenchmarkUclint is uclint's linting of the same certificates: the same zlint lints plus uclint's rules, each
-// certificate with its target's configuration, the chain check and the remediation texts.
-func BenchmarkUclint(b *testing.B) {
-	r, err := NewRunner(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	inputs := benchInputs(b)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, in := range inputs {
-			in.Leaf = parse(b, in.Leaf)
-			if _, err := r.Lint(in); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "certs/s")
-}
-
-// BenchmarkOverhead interleaves the two above on the same certificates, so that drift in the machine's speed
-// affects both alike, and reports uclint's time as a percentage of zlint's alone ("overhead-%" is the extra).
+// BenchmarkOverhead compares uclint's linting with zlint alone on the same certificates: zlint's default-source
+// lints through zlint's own entry point, against uclint's runner (the same zlint lints plus uclint's rules, each
+// certificate with its target's configuration, the chain check and the remediation texts). The two alternate on
+// every certificate, so that drift in the machine's speed affects both alike; "overhead-%" is uclint's extra time.
 func BenchmarkOverhead(b *testing.B) { benchOverhead(b, false) }
 
 // BenchmarkOverheadColdTrust is BenchmarkOverhead with the trust verdict cache emptied before every certificate:

@@ -2,7 +2,6 @@ package main
 
 import (
 	stdx509 "crypto/x509"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -238,17 +237,9 @@ func pfxPassword(passwordFile string) (string, error) {
 	}
 	data, err := os.ReadFile(passwordFile)
 	if err != nil {
-		return "", usageError("--password-file: cannot read %s: %v", passwordFile, unwrapPath(err))
+		return "", usageError("--password-file: %v", err)
 	}
 	return strings.TrimRight(string(data), "\r\n"), nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func normalized(names []string) []string {

@@ -141,7 +141,7 @@ func loadBaseline(path string) (*report, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, usageError("--baseline: cannot read %s: %v", path, unwrapPath(err))
+		return nil, usageError("--baseline: %v", err)
 	}
 	var previous report
 	dec := json.NewDecoder(bytes.NewReader(data))

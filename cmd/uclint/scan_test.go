@@ -186,47 +186,49 @@ func benchDeployment(b *testing.B, endpoints int, addrs []string) string {
 	return path
 }
 
-// BenchmarkScan500 probes and lints 500 loopback endpoints (RSA-2048, full handshakes) through the scan code.
-func BenchmarkScan500(b *testing.B) {
+// poolEndpoints starts the simulated deployment for a benchmark and returns the addresses that present the
+// pool certificate.
+func poolEndpoints(b *testing.B) []string {
 	d, err := sim.Start()
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer d.Close()
+	b.Cleanup(d.Close)
 	var addrs []string
 	for _, e := range d.Endpoints {
 		if e.Certificate == "pool01" {
 			addrs = append(addrs, e.Address)
 		}
 	}
+	return addrs
+}
+
+// scanBenchDeployment scans a deployment file for a benchmark and checks that every endpoint answered.
+func scanBenchDeployment(b *testing.B, config string, endpoints int) {
+	opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
+	r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if r.Summary.Targets != endpoints || r.Summary.Error != 0 {
+		b.Fatalf("summary %+v", r.Summary)
+	}
+}
+
+// BenchmarkScan500 probes and lints 500 loopback endpoints (RSA-2048, full handshakes) through the scan code.
+func BenchmarkScan500(b *testing.B) {
+	addrs := poolEndpoints(b)
 	config := benchDeployment(b, 500, addrs)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
-		r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if r.Summary.Targets != 500 || r.Summary.Error != 0 {
-			b.Fatalf("summary %+v", r.Summary)
-		}
+		scanBenchDeployment(b, config, 500)
 	}
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/scan")
 }
 
 // BenchmarkScan2000 scans 2,000 loopback endpoints and reports the peak heap (sampled), servers included.
 func BenchmarkScan2000(b *testing.B) {
-	d, err := sim.Start()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer d.Close()
-	var addrs []string
-	for _, e := range d.Endpoints {
-		if e.Certificate == "pool01" {
-			addrs = append(addrs, e.Address)
-		}
-	}
+	addrs := poolEndpoints(b)
 	config := benchDeployment(b, 2000, addrs)
 	var peak uint64
 	stop := make(chan struct{})
@@ -248,14 +250,7 @@ func BenchmarkScan2000(b *testing.B) {
 	}()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
-		r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if r.Summary.Targets != 2000 || r.Summary.Error != 0 {
-			b.Fatalf("summary %+v", r.Summary)
-		}
+		scanBenchDeployment(b, config, 2000)
 	}
 	close(stop)
 	<-sampled
