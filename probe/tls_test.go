@@ -177,6 +177,7 @@ func TestProbeFailures(t *testing.T) {
 		_, _ = c.Read(make([]byte, 1024))
 		_, _ = io.WriteString(c, "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
 	})
+	garbage := listen(t, func(c net.Conn) { _, _ = c.Write([]byte{0x9c, 0x01, 0xfe, 0x00, 0x42, 0x17, 0xee, 0x80, 0x00, 0x01}) })
 	smtp := listen(t, func(c net.Conn) {
 		_, _ = io.WriteString(c, "220 mail.contoso.com ESMTP ready\r\n")
 		time.Sleep(time.Second)
@@ -213,6 +214,7 @@ func TestProbeFailures(t *testing.T) {
 		{"closed port", closed(), "connection refused"},
 		{"accepts and never speaks", silent, "no TLS answer within 1.5s"},
 		{"plain HTTP", http, "not TLS: the server answered with HTTP"},
+		{"garbage", garbage, "not TLS: unexpected bytes 9c 01 fe 00"},
 		{"SMTP banner", smtp, "not TLS: the server answered with a plain-text banner"},
 		{"reset mid-handshake", reset, "connection reset"},
 		{"flood", flood, "more than 32768 bytes"},
