@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Deployment is an OCS 2007 R2 deployment as its deployment file describes it.
@@ -130,7 +132,7 @@ func Parse(data []byte, path string) (*Deployment, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{path: path}
+	p := &parser{path: path, keys: map[*yaml.Node]*yaml.Node{}}
 	d := p.deployment(root)
 	if err := p.err(); err != nil {
 		return nil, err
