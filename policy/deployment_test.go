@@ -2,15 +2,19 @@ package policy
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
 
-const validFile = `sip_domains: [contoso.com, Fabrikam.COM.]
+// validFile uses every key of the deployment file.
+const validFile = `# Contoso, every key used
+sip_domains: [contoso.com, Fabrikam.COM.]
 automatic_client_configuration: true
-trust: {ca_files: [ca.pem]}
+trust: {ca_files: [ca.pem, pki/intermediate.pem]}
 expiry_warning_days: 45
 expiry_critical_days: 5
 servers:
@@ -24,216 +28,217 @@ servers:
   - name: pool01
     role: enterprise-pool
     fqdn: pool01.contoso.com
-    web_farm: https://webpool01.contoso.com/
+    web_farm: https://WebPool01.contoso.com/
     members:
       - fqdn: fe01.contoso.com
       - fqdn: fe02.contoso.com
         endpoints: {sip: "[2001:db8::12]:5061", web: "fe02.contoso.com:8443"}
+      - fqdn: fe03.contoso.com
+        endpoints: {web: "10.0.0.13:443"}
+  - name: pool02
+    role: enterprise-pool
+    fqdn: pool02.contoso.com
+    members:
+      - fqdn: fe21.contoso.com
   - name: dir01
     role: director
     fqdn: dir01.contoso.com
     client_logon: true
+  - name: dir02
+    role: director
+    fqdn: dir02.contoso.com
+    endpoints: {sip: "dir02:15061"}
   - name: dirpool01
     role: director-pool
     fqdn: dirpool01.contoso.com
+    client_logon: false
     members:
       - fqdn: dir11.contoso.com
+      - {fqdn: dir12.contoso.com, endpoints: {sip: "10.0.0.22:5061"}}
 `
 
-// writeDeployment writes a deployment file and a CA file beside it, and returns the file's path.
-func writeDeployment(t *testing.T, content string) string {
+// testDir makes a folder holding the CA files validFile names, and returns it.
+func testDir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), []byte("placeholder"), 0o600); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"ca.pem", filepath.Join("pki", "intermediate.pem")} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("placeholder"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
-	path := filepath.Join(dir, "deployment.yaml")
+	return dir
+}
+
+// writeDeployment writes content as deployment.yaml in a folder made by testDir, and returns the file's path.
+func writeDeployment(t testing.TB, content string) string {
+	t.Helper()
+	path := filepath.Join(testDir(t), "deployment.yaml")
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
 
-func TestLoadValid(t *testing.T) {
+func TestLoadRoundTrip(t *testing.T) {
 	path := writeDeployment(t, validFile)
-	d, err := Load(path)
+	dir := filepath.Dir(path)
+	got, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(d.SIPDomains, ",") != "contoso.com,fabrikam.com" || !d.AutoConfig || d.ExpiryWarningDays != 45 || d.ExpiryCriticalDays != 5 {
-		t.Fatalf("%+v", d)
+	want := &Deployment{
+		Path:               path,
+		SIPDomains:         []string{"contoso.com", "fabrikam.com"},
+		AutoConfig:         true,
+		CAFiles:            []string{filepath.Join(dir, "ca.pem"), filepath.Join(dir, "pki", "intermediate.pem")},
+		ExpiryWarningDays:  45,
+		ExpiryCriticalDays: 5,
+		Servers: []Server{
+			{Name: "se01", Role: StandardEdition, FQDN: "se01.contoso.com", Line: 8},
+			{Name: "se02", Role: StandardEdition, FQDN: "se02.contoso.com", Endpoints: Endpoints{SIP: "10.0.0.12:5061"}, Line: 11},
+			{Name: "pool01", Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com", Line: 15, Members: []Member{
+				{FQDN: "fe01.contoso.com", Line: 20},
+				{FQDN: "fe02.contoso.com", Endpoints: Endpoints{SIP: "[2001:db8::12]:5061", Web: "fe02.contoso.com:8443"}, Line: 21},
+				{FQDN: "fe03.contoso.com", Endpoints: Endpoints{Web: "10.0.0.13:443"}, Line: 23},
+			}},
+			{Name: "pool02", Role: EnterprisePool, FQDN: "pool02.contoso.com", Line: 25, Members: []Member{{FQDN: "fe21.contoso.com", Line: 29}}},
+			{Name: "dir01", Role: Director, FQDN: "dir01.contoso.com", ClientLogon: true, Line: 30},
+			{Name: "dir02", Role: Director, FQDN: "dir02.contoso.com", Endpoints: Endpoints{SIP: "dir02:15061"}, Line: 34},
+			{Name: "dirpool01", Role: DirectorPool, FQDN: "dirpool01.contoso.com", Line: 38, Members: []Member{
+				{FQDN: "dir11.contoso.com", Line: 43},
+				{FQDN: "dir12.contoso.com", Endpoints: Endpoints{SIP: "10.0.0.22:5061"}, Line: 44},
+			}},
+		},
 	}
-	if want := filepath.Join(filepath.Dir(path), "ca.pem"); len(d.CAFiles) != 1 || d.CAFiles[0] != want {
-		t.Fatalf("CA files %v, want %s (relative to the deployment file)", d.CAFiles, want)
-	}
-	pool, ok := d.Server("POOL01")
-	if !ok || pool.WebFarm != "webpool01.contoso.com" || len(pool.Members) != 2 || pool.Line != 14 {
-		t.Fatalf("pool01: %+v", pool)
-	}
-	if se01, _ := d.Server("se01"); se01.FQDN != "se01.contoso.com" {
-		t.Fatalf("fqdn not normalized: %q", se01.FQDN)
-	}
-	ctx := d.Context(pool)
-	if ctx.Role != EnterprisePool || ctx.FQDN != "pool01.contoso.com" || len(ctx.SIPDomains) != 2 || !ctx.AutoConfig {
-		t.Fatalf("context %+v", ctx)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got\n%+v\nwant\n%+v", got, want)
 	}
 }
 
-func TestTargets(t *testing.T) {
+func TestLoadMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nope.yaml")
+	_, err := Load(path)
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Path != path || fe.Line != 0 || !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("got %v", err)
+	}
+	if want := path + ": cannot read the deployment file: "; !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got %q, want it to start with %q", err, want)
+	}
+}
+
+func TestLoadTooLarge(t *testing.T) {
+	path := writeDeployment(t, "# "+strings.Repeat("x", maxDeploymentFile)+"\n")
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "larger than 4 MiB") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestServerAndContext(t *testing.T) {
 	d, err := Load(writeDeployment(t, validFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	targets, err := d.Targets(nil)
-	if err != nil {
-		t.Fatal(err)
+	pool, ok := d.Server("POOL01")
+	if !ok || pool.Name != "pool01" {
+		t.Fatalf("Server(POOL01) = %+v, %v; want case-insensitive lookup", pool, ok)
 	}
-	var got []string
-	for _, tg := range targets {
-		got = append(got, strings.Join([]string{tg.Server, tg.Member, tg.Endpoint, tg.Address, tg.SNI}, " "))
+	if _, ok := d.Server("pool99"); ok {
+		t.Fatal("Server(pool99) found")
 	}
-	want := []string{
-		"se01  sip se01.contoso.com:5061 se01.contoso.com",
-		"se01  web se01.contoso.com:443 se01.contoso.com",
-		"se02  sip 10.0.0.12:5061 se02.contoso.com",
-		"pool01 fe01.contoso.com sip fe01.contoso.com:5061 pool01.contoso.com",
-		"pool01 fe01.contoso.com web fe01.contoso.com:443 webpool01.contoso.com",
-		"pool01 fe02.contoso.com sip [2001:db8::12]:5061 pool01.contoso.com",
-		"pool01 fe02.contoso.com web fe02.contoso.com:8443 webpool01.contoso.com",
-		"dir01  sip dir01.contoso.com:5061 dir01.contoso.com",
-		"dirpool01 dir11.contoso.com sip dir11.contoso.com:5061 dirpool01.contoso.com",
+	want := Context{Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	ctx := d.Context(pool)
+	if !reflect.DeepEqual(ctx, want) {
+		t.Fatalf("Context(pool01) = %+v, want %+v", ctx, want)
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatalf("targets:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	ctx.SIPDomains[0] = "changed.example"
+	if d.SIPDomains[0] != "contoso.com" {
+		t.Fatal("Context shares its SIP domains with the deployment")
 	}
-	only, err := d.Targets([]string{"dir01"})
-	if err != nil || len(only) != 1 || only[0].Context.Role != Director || !only[0].Context.ClientLogon {
-		t.Fatalf("--server dir01: %+v %v", only, err)
+	dir, _ := d.Server("dir01")
+	if ctx := d.Context(dir); ctx.Role != Director || !ctx.ClientLogon || ctx.WebFarm != "" {
+		t.Fatalf("Context(dir01) = %+v", ctx)
 	}
-	if _, err := d.Targets([]string{"nope"}); err == nil || !strings.Contains(err.Error(), "se01, se02, pool01, dir01, dirpool01") {
-		t.Fatalf("unknown server: %v", err)
+	if got := strings.Join(d.ServerNames(), ","); got != "se01,se02,pool01,pool02,dir01,dir02,dirpool01" {
+		t.Fatalf("ServerNames = %s", got)
 	}
 }
 
-func TestParseErrors(t *testing.T) {
-	server := func(body string) string {
-		return "sip_domains: [contoso.com]\nservers:\n  - name: s1\n" + body
-	}
+func TestCAFilePaths(t *testing.T) {
+	dir := testDir(t)
+	abs := filepath.Join(dir, "ca.pem")
 	cases := []struct {
-		name, file string
-		line       int
-		want       string
+		name, entry string
+		file        string // the deployment file, relative to dir
+		want        string
 	}{
-		{"empty file", "", 0, "the deployment file is empty"},
-		{"not YAML", "servers: [\n", 1, "not valid YAML"},
-		{"no servers", "sip_domains: [contoso.com]\n", 1, "no servers"},
-		{"unknown top-level key", "sip_domain: [contoso.com]\nservers: []\n", 1, `unknown key "sip_domain"`},
-		{"unknown server key", server("    role: director\n    fqdn: d.contoso.com\n    fdqn: x\n"), 6, `unknown key "fdqn"`},
-		{"wrong type", "sip_domains: contoso.com\nservers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n", 1, "sip_domains must be a list"},
-		{"wrong bool", "automatic_client_configuration: sometimes\nservers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n", 1, "must be true or false"},
-		{"missing name", "servers:\n  - role: director\n    fqdn: d.contoso.com\n", 2, "a server without a name"},
-		{"missing fqdn", server("    role: director\n"), 3, `server "s1" has no fqdn`},
-		{"missing role", server("    fqdn: d.contoso.com\n"), 3, "has no role"},
-		{"unknown role", server("    role: enterprise\n    fqdn: d.contoso.com\n"), 4, `unknown role "enterprise"; use one of standard-edition`},
-		{"short fqdn", server("    role: director\n    fqdn: dir01\n"), 5, "short (NetBIOS-style) name"},
-		{"underscore fqdn", server("    role: director\n    fqdn: dir_01.contoso.com\n"), 5, "only letters, digits and hyphens"},
-		{"bad SIP domain", "sip_domains: [contoso]\nservers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n", 1, "SIP domain"},
-		{"pool without members", server("    role: enterprise-pool\n    fqdn: p.contoso.com\n"), 3, "a pool needs members"},
-		{"members under a non-pool role", server("    role: standard-edition\n    fqdn: s.contoso.com\n    members:\n      - fqdn: a.contoso.com\n"), 7, "members apply to an enterprise-pool or director-pool only"},
-		{"duplicate server", "servers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n  - {name: A, role: director, fqdn: b.contoso.com}\n", 3, "described twice (first on line 2)"},
-		{"duplicate member", server("    role: director-pool\n    fqdn: p.contoso.com\n    members:\n      - fqdn: a.contoso.com\n      - fqdn: A.contoso.com\n"), 8, "listed twice"},
-		{"web farm on a director", server("    role: director\n    fqdn: d.contoso.com\n    web_farm: w.contoso.com\n"), 6, "web_farm applies to an enterprise-pool only"},
-		{"client logon on a standard edition server", server("    role: standard-edition\n    fqdn: s.contoso.com\n    client_logon: true\n"), 6, "client_logon applies to a director"},
-		{"bad address", server("    role: director\n    fqdn: d.contoso.com\n    endpoints: {sip: \"d.contoso.com\"}\n"), 6, "is not host:port"},
-		{"bad port", server("    role: director\n    fqdn: d.contoso.com\n    endpoints: {sip: \"d.contoso.com:99999\"}\n"), 6, "port must be a number from 1 to 65535"},
-		{"unknown endpoint", server("    role: director\n    fqdn: d.contoso.com\n    endpoints: {ftp: \"d.contoso.com:21\"}\n"), 6, `unknown key "ftp"`},
-		{"web endpoint on a director", server("    role: director\n    fqdn: d.contoso.com\n    endpoints: {web: \"d.contoso.com:443\"}\n"), 6, "a Director has no Web Components"},
-		{"negative days", "expiry_warning_days: -1\nservers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n", 1, "whole number of days"},
-		{"missing CA file", "trust: {ca_files: [nope.pem]}\nservers:\n  - {name: a, role: director, fqdn: a.contoso.com}\n", 1, "nope.pem"},
+		{"beside the file", "ca.pem", "deployment.yaml", filepath.Join(dir, "ca.pem")},
+		{"in a subfolder, written with /", "pki/intermediate.pem", "deployment.yaml", filepath.Join(dir, "pki", "intermediate.pem")},
+		{"in the parent folder", "../ca.pem", filepath.Join("pki", "deployment.yaml"), filepath.Join(dir, "ca.pem")},
+		{"absolute", filepath.ToSlash(abs), filepath.Join("pki", "deployment.yaml"), abs},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := writeDeployment(t, tc.file)
-			_, err := Load(path)
-			if err == nil {
-				t.Fatal("no error")
+			file := "trust:\n  ca_files:\n    - '" + tc.entry + "'\nservers:\n  - {name: d, role: director, fqdn: d.contoso.com}\n"
+			d, err := Parse([]byte(file), filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatal(err)
 			}
-			var fe *FileError
-			if !errors.As(err, &fe) {
-				t.Fatalf("%v is not a *FileError", err)
-			}
-			if fe.Path != path || fe.Line != tc.line || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("got %q (line %d), want line %d and %q", err, fe.Line, tc.line, tc.want)
+			if len(d.CAFiles) != 1 || d.CAFiles[0] != tc.want {
+				t.Fatalf("CAFiles = %q, want [%q]", d.CAFiles, tc.want)
 			}
 		})
 	}
 }
 
-func TestParseReportsEveryProblem(t *testing.T) {
-	_, err := Parse([]byte("servers:\n  - {name: a, role: nope, fqdn: a.contoso.com}\n  - {name: b, role: director, fqdn: b}\n"), "d.yaml")
-	if err == nil || !strings.Contains(err.Error(), "d.yaml:2:") || !strings.Contains(err.Error(), "d.yaml:3:") {
-		t.Fatalf("want both problems, got %v", err)
+func TestResolvePath(t *testing.T) {
+	base := filepath.Join("configs", "contoso", "deployment.yaml")
+	cases := map[string]string{
+		"ca.pem":           filepath.Join("configs", "contoso", "ca.pem"),
+		"pki/ca.pem":       filepath.Join("configs", "contoso", "pki", "ca.pem"),
+		"../pki/ca.pem":    filepath.Join("configs", "pki", "ca.pem"),
+		"./pki/../ca.pem":  filepath.Join("configs", "contoso", "ca.pem"),
+		"../../../ca.pem":  filepath.Join("..", "ca.pem"),
+		"pki//root ca.pem": filepath.Join("configs", "contoso", "pki", "root ca.pem"),
+	}
+	for name, want := range cases {
+		if got := resolvePath(base, name); got != want {
+			t.Errorf("resolvePath(%q, %q) = %q, want %q", base, name, got, want)
+		}
+	}
+	abs, err := filepath.Abs("ca.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resolvePath(base, abs); got != abs {
+		t.Errorf("an absolute path was changed: %q, want %q", got, abs)
+	}
+	if got := resolvePath("deployment.yaml", "ca.pem"); got != "ca.pem" {
+		t.Errorf("a file in the working folder: %q", got)
 	}
 }
 
-func TestAddressTarget(t *testing.T) {
-	ctx := Context{Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com"}
-	cases := []struct{ in, endpoint, address, sni string }{
-		{"fe01.contoso.com", "sip", "fe01.contoso.com:5061", "pool01.contoso.com"},
-		{"fe01.contoso.com:443", "web", "fe01.contoso.com:443", "webpool01.contoso.com"},
-		{"10.0.0.11:5061", "sip", "10.0.0.11:5061", "pool01.contoso.com"},
-		{"[2001:db8::11]:5061", "sip", "[2001:db8::11]:5061", "pool01.contoso.com"},
+func TestFileErrors(t *testing.T) {
+	one := &FileError{Path: "d.yaml", Line: 3, Msg: "bad"}
+	two := &FileError{Path: "d.yaml", Msg: "worse"}
+	if one.Error() != "d.yaml:3: bad" || two.Error() != "d.yaml: worse" {
+		t.Fatalf("%q, %q", one, two)
 	}
-	for _, tc := range cases {
-		got, err := AddressTarget(tc.in, ctx, "")
-		if err != nil || got.Endpoint != tc.endpoint || got.Address != tc.address || got.SNI != tc.sni {
-			t.Errorf("%s: %+v %v", tc.in, got, err)
-		}
+	if got := FileErrors(one); len(got) != 1 || got[0] != one {
+		t.Fatalf("FileErrors(one) = %v", got)
 	}
-	if got, _ := AddressTarget("fe01.contoso.com:5061", Context{}, ""); got.SNI != "fe01.contoso.com" {
-		t.Errorf("without a role the SNI is the host: %+v", got)
+	if got := FileErrors(errors.Join(one, two)); len(got) != 2 || got[1] != two {
+		t.Fatalf("FileErrors(joined) = %v", got)
 	}
-	if got, _ := AddressTarget("127.0.0.1:5061", Context{}, ""); got.SNI != "" {
-		t.Errorf("no SNI for an IP address: %+v", got)
+	if got := FileErrors(errors.New("other")); got != nil {
+		t.Fatalf("FileErrors(other) = %v", got)
 	}
-	if _, err := AddressTarget("fe01.contoso.com:http", ctx, ""); err == nil {
-		t.Error("a named port is not accepted")
+	inner := errors.New("inner")
+	if !errors.Is(&FileError{Err: inner}, inner) {
+		t.Fatal("FileError does not unwrap")
 	}
-}
-
-func TestCheckFQDNAndWebFarm(t *testing.T) {
-	for _, ok := range []string{"se01.contoso.com", "SE01.Contoso.com.", "a-b.c"} {
-		if err := CheckFQDN(ok); err != nil {
-			t.Errorf("%s: %v", ok, err)
-		}
-	}
-	for _, bad := range []string{"", "se01", "10.0.0.1", "*.contoso.com", "-a.contoso.com", "a..com", "müller.contoso.com", "a.123"} {
-		if CheckFQDN(bad) == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-	for in, want := range map[string]string{"https://WebPool01.contoso.com/": "webpool01.contoso.com", "webpool01.contoso.com": "webpool01.contoso.com", "webpool01.contoso.com:443": "webpool01.contoso.com"} {
-		if got, err := WebFarmHost(in); err != nil || got != want {
-			t.Errorf("%s: %q %v", in, got, err)
-		}
-	}
-}
-
-// FuzzParse feeds arbitrary bytes to the deployment parser: it must never panic, and every error it returns is a
-// FileError (or several joined).
-func FuzzParse(f *testing.F) {
-	f.Add([]byte(validFile))
-	f.Add([]byte("servers:\n  - {name: a, role: nope}\n"))
-	f.Add([]byte("servers: [\n"))
-	f.Add([]byte("&a [*a]"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Parse(data, "fuzz.yaml")
-		if err == nil {
-			return
-		}
-		var fe *FileError
-		if !errors.As(err, &fe) {
-			t.Fatalf("error %v is not a FileError", err)
-		}
-	})
 }

@@ -109,13 +109,13 @@ func CheckFQDN(name string) error {
 	case n == "":
 		return fmt.Errorf("empty name")
 	case net.ParseIP(n) != nil:
-		return fmt.Errorf("%q is an IP address, not a DNS name", name)
+		return fmt.Errorf("%q is an IP address, not a DNS name; use the DNS name clients connect to", name)
 	case len(n) > 253:
 		return fmt.Errorf("%q is longer than 253 characters", name)
 	}
 	labels := strings.Split(n, ".")
 	if len(labels) < 2 {
-		return fmt.Errorf("%q is a short (NetBIOS-style) name: use the fully qualified name, e.g. %s.contoso.com", name, n)
+		return fmt.Errorf("%q is a short (NetBIOS-style) name; use the fully qualified name, e.g. %s.contoso.com", name, n)
 	}
 	for _, l := range labels {
 		if err := checkLabel(l); err != nil {
@@ -140,7 +140,7 @@ func checkLabel(l string) error {
 	}
 	for _, c := range l {
 		if !isLDH(c) {
-			return fmt.Errorf("label %q holds %q: only letters, digits and hyphens are allowed", l, c)
+			return fmt.Errorf("label %q holds %q; only letters, digits and hyphens are allowed", l, c)
 		}
 	}
 	return nil

@@ -1,0 +1,597 @@
+package policy
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The keys each mapping of the deployment file may hold, in the order messages list them.
+func topKeys() []string {
+	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers"}
+}
+func serverKeys() []string {
+	return []string{"name", "role", "fqdn", "web_farm", "client_logon", "endpoints", "members"}
+}
+func memberKeys() []string   { return []string{"fqdn", "endpoints"} }
+func trustKeys() []string    { return []string{"ca_files"} }
+func endpointKeys() []string { return []string{SIPEndpoint, WebEndpoint} }
+
+// maxExpiryDays bounds the expiry thresholds: ten years is more than any certificate needs, and keeps day counts
+// far from overflowing a time.Duration.
+const maxExpiryDays = 3650
+
+// maxProblems caps the problems reported: past it, a file is likely not a deployment file at all.
+const maxProblems = 50
+
+// parser walks the YAML nodes of one deployment file, collecting every problem with its line.
+type parser struct {
+	path string
+	errs []*FileError
+	more []int                     // the lines of the problems found past maxProblems
+	keys map[*yaml.Node]*yaml.Node // value → its key, for problems that are best shown on the key's line
+}
+
+// keyOf returns the key whose value is n, or n: a block list or mapping starts on the line after its key, and a
+// problem with the whole value reads best on the key's line.
+func (p *parser) keyOf(n *yaml.Node) *yaml.Node {
+	if k := p.keys[n]; k != nil {
+		return k
+	}
+	return n
+}
+
+func (p *parser) fail(n *yaml.Node, format string, args ...any) { p.failErr(n, nil, format, args...) }
+
+// full reports whether maxProblems are found: further ones are counted, not described.
+func (p *parser) full() bool { return len(p.errs) >= maxProblems }
+
+func (p *parser) failErr(n *yaml.Node, err error, format string, args ...any) {
+	if p.full() {
+		p.more = append(p.more, lineOf(n))
+		return
+	}
+	p.errs = append(p.errs, &FileError{Path: p.path, Line: lineOf(n), Msg: fmt.Sprintf(format, args...), Err: err})
+}
+
+// err is nil, the one problem found, or all of them joined in line order.
+func (p *parser) err() error {
+	switch len(p.errs) {
+	case 0:
+		return nil
+	case 1:
+		return p.errs[0]
+	}
+	slices.SortStableFunc(p.errs, func(a, b *FileError) int { return cmp.Compare(a.Line, b.Line) })
+	errs := make([]error, 0, len(p.errs)+1)
+	for _, e := range p.errs {
+		errs = append(errs, e)
+	}
+	if len(p.more) > 0 {
+		errs = append(errs, &FileError{Path: p.path, Line: slices.Min(p.more),
+			Msg: fmt.Sprintf("and %d more problems from here on; fix those above first (is this a deployment file?)", len(p.more))})
+	}
+	return errors.Join(errs...)
+}
+
+// usable reports whether n holds a value to read, reporting an alias or an empty value. n is nil when the key is
+// absent: not usable, and not a problem here.
+func (p *parser) usable(n *yaml.Node, what string) bool {
+	switch {
+	case n == nil:
+		return false
+	case n.Kind == yaml.AliasNode:
+		p.fail(n, "%s is an alias (*%s); write the value out: uclint does not follow YAML aliases", what, n.Value)
+		return false
+	case isNull(n):
+		p.fail(n, "%s has no value; give one, or remove the key", what)
+		return false
+	}
+	return true
+}
+
+// mapping returns the values of the mapping n by key, reporting n if it is not a mapping and each key that is not
+// allowed or is given twice. It returns nil when n is absent or not a mapping.
+func (p *parser) mapping(n *yaml.Node, what string, allowed []string) map[string]*yaml.Node {
+	if !p.usable(n, what) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		p.fail(p.keyOf(n), "%s must be a mapping of key: value lines, not %s; see the example in the README", orFile(what), describe(n))
+		return nil
+	}
+	values := make(map[string]*yaml.Node, len(n.Content)/2)
+	lines := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		first, dup := lines[k.Value]
+		p.keys[v] = k
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			p.fail(k, "%sa key must be a name, not %s; use one of %s", prefix(what), describe(k), strings.Join(allowed, ", "))
+		case k.Value == "<<":
+			p.fail(k, "%smerge keys (<<) are not supported; write the keys out", prefix(what))
+		case !slices.Contains(allowed, k.Value):
+			p.unknownKey(k, v, what, allowed, values)
+		case dup:
+			p.fail(k, "%skey %q appears twice (first on line %d); keep one", prefix(what), k.Value, first)
+		default:
+			values[k.Value], lines[k.Value] = v, k.Line
+		}
+	}
+	return values
+}
+
+// prefix starts a message about what: "server \"pool01\": ", or nothing for the file's top level ("").
+func prefix(what string) string {
+	if what == "" {
+		return ""
+	}
+	return what + ": "
+}
+
+// orFile names what, or the file for its top level.
+func orFile(what string) string {
+	if what == "" {
+		return "the deployment file"
+	}
+	return what
+}
+
+// unknownKey reports the key k, and files its value v under the key it is likely a typo of (if not given as well),
+// so that the typo is the only problem reported.
+func (p *parser) unknownKey(k, v *yaml.Node, what string, allowed []string, values map[string]*yaml.Node) {
+	if p.full() { // only counted: spare the search for a likely key
+		p.fail(k, "unknown key")
+		return
+	}
+	typo := likelyKey(k.Value, allowed)
+	if typo == "" {
+		p.fail(k, "%sunknown key %q; use one of %s", prefix(what), k.Value, strings.Join(allowed, ", "))
+		return
+	}
+	p.fail(k, "%sunknown key %q; did you mean %q?", prefix(what), k.Value, typo)
+	if values[typo] == nil {
+		values[typo] = v
+	}
+}
+
+// seq returns the items of the list n; nil when n is absent or not a list.
+func (p *parser) seq(n *yaml.Node, what string) []*yaml.Node {
+	if !p.usable(n, what) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		fix := "write the items as [a, b] or as lines starting with -"
+		if n.Kind == yaml.ScalarNode {
+			fix = fmt.Sprintf("write [%s]", n.Value)
+		}
+		p.fail(p.keyOf(n), "%s must be a list, not %s; %s", what, describe(n), fix)
+		return nil
+	}
+	return n.Content
+}
+
+// isEmptySeq reports whether n is a list without items: "servers: []".
+func isEmptySeq(n *yaml.Node) bool {
+	return n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0
+}
+
+// scalar returns the single value n holds; ok is false when n is absent or not a single value.
+func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+	if !p.usable(n, what) {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		p.fail(p.keyOf(n), "%s is %s; give a single value", what, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+// boolean reads true or false; yes/no and on/off are accepted too, as YAML 1.1 and most admins' habits have them.
+func (p *parser) boolean(n *yaml.Node, what string) bool {
+	v, ok := p.scalar(n, what)
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(v) {
+	case "true", "yes", "on":
+		return true
+	case "false", "no", "off":
+		return false
+	}
+	p.fail(n, "%s is %q; write true or false", what, v)
+	return false
+}
+
+func (p *parser) days(n *yaml.Node, what string) int {
+	v, ok := p.scalar(n, what)
+	if !ok {
+		return 0
+	}
+	d, err := strconv.Atoi(v)
+	if err != nil || d < 0 || d > maxExpiryDays {
+		p.fail(n, "%s is %q; give a whole number of days from 0 to %d, e.g. %s: 30", what, v, maxExpiryDays, what)
+		return 0
+	}
+	return d
+}
+
+func (p *parser) deployment(root *yaml.Node) *Deployment {
+	d := &Deployment{Path: p.path}
+	f := p.mapping(root, "", topKeys())
+	if f == nil {
+		return d
+	}
+	d.SIPDomains = p.sipDomains(f["sip_domains"])
+	d.AutoConfig = p.boolean(f["automatic_client_configuration"], "automatic_client_configuration")
+	if d.AutoConfig && f["sip_domains"] == nil {
+		p.fail(f["automatic_client_configuration"], "automatic_client_configuration is on but there are no sip_domains; "+
+			"list the SIP domains users sign in with, e.g. sip_domains: [contoso.com]")
+	}
+	d.ExpiryWarningDays = p.days(f["expiry_warning_days"], "expiry_warning_days")
+	d.ExpiryCriticalDays = p.days(f["expiry_critical_days"], "expiry_critical_days")
+	if w, c := d.ExpiryWarningDays, d.ExpiryCriticalDays; w > 0 && c > w {
+		p.fail(f["expiry_critical_days"], "expiry_critical_days (%d) is more than expiry_warning_days (%d); "+
+			"the critical threshold is the nearer one, e.g. warning 30 and critical 7", c, w)
+	}
+	d.CAFiles = p.trust(f["trust"])
+	d.Servers = p.servers(root, f["servers"])
+	return d
+}
+
+func (p *parser) sipDomains(n *yaml.Node) []string {
+	items := p.seq(n, "sip_domains")
+	if isEmptySeq(n) {
+		p.fail(n, "sip_domains is empty; list the SIP domains users sign in with (e.g. [contoso.com]), or remove the key")
+	}
+	var domains []string
+	lines := map[string]int{}
+	for _, item := range items {
+		v, ok := p.scalar(item, "a SIP domain")
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(v) == "" {
+			p.fail(item, "a SIP domain is empty; give the part after @ in users' SIP addresses, e.g. contoso.com")
+			continue
+		}
+		if msg := sipDomainProblem(v); msg != "" {
+			p.fail(item, "%s", msg)
+			continue
+		}
+		domain := NormalizeName(v)
+		if first, dup := lines[domain]; dup {
+			p.fail(item, "SIP domain %s is listed twice (first on line %d); list it once", domain, first)
+			continue
+		}
+		lines[domain] = item.Line
+		domains = append(domains, domain)
+	}
+	return domains
+}
+
+// sipDomainProblem says what is wrong with a SIP domain and what to write instead, or "".
+func sipDomainProblem(v string) string {
+	err := CheckFQDN(v)
+	switch {
+	case err == nil:
+		return ""
+	case strings.Contains(v, "@"):
+		_, domain, _ := strings.Cut(v, "@")
+		return fmt.Sprintf("SIP domain %q is a SIP address; give the part after @, e.g. %s", v, domain)
+	case !strings.Contains(strings.TrimSuffix(v, "."), "."):
+		return fmt.Sprintf("SIP domain %q is not a DNS domain; give the part after @ in users' SIP addresses, e.g. contoso.com", v)
+	}
+	return fmt.Sprintf("SIP domain %v", err)
+}
+
+func (p *parser) trust(n *yaml.Node) []string {
+	f := p.mapping(n, "trust", trustKeys())
+	if f == nil {
+		return nil
+	}
+	if f["ca_files"] == nil {
+		p.fail(p.keyOf(n), "trust has no ca_files; add ca_files: [your-root-ca.pem], or remove trust")
+		return nil
+	}
+	var files []string
+	for _, item := range p.seq(f["ca_files"], "trust: ca_files") {
+		if path, ok := p.caFile(item); ok {
+			files = append(files, path)
+		}
+	}
+	return files
+}
+
+// caFile resolves one entry of trust.ca_files and checks that the file can be read.
+func (p *parser) caFile(n *yaml.Node) (string, bool) {
+	name, ok := p.scalar(n, "trust: a CA file")
+	if !ok {
+		return "", false
+	}
+	if strings.TrimSpace(name) == "" {
+		p.fail(n, "trust: a CA file name is empty; give the path of a PEM file holding your CA certificates")
+		return "", false
+	}
+	path := resolvePath(p.path, name)
+	if err := checkReadable(path); err != nil {
+		p.failErr(n, err, "trust: CA file %s: %v; give a PEM file holding your CA certificates "+
+			"(a relative path starts from the deployment file's folder)", path, unwrapPathError(err))
+		return "", false
+	}
+	return path, true
+}
+
+// resolvePath resolves name, written with / or the platform's separator, against the folder of the deployment file
+// unless it is absolute.
+func resolvePath(deploymentFile, name string) string {
+	name = filepath.FromSlash(name)
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(filepath.Dir(deploymentFile), name)
+}
+
+// checkReadable returns nil when path is a file that can be opened for reading.
+func checkReadable(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err //nolint:wrapcheck // a *PathError, which names the file
+	}
+	defer func() { _ = f.Close() }()
+	info, err := f.Stat()
+	if err != nil {
+		return err //nolint:wrapcheck // a *PathError, which names the file
+	}
+	if info.IsDir() {
+		return &os.PathError{Op: "open", Path: path, Err: errors.New("is a folder, not a file")}
+	}
+	return nil
+}
+
+func (p *parser) servers(root, n *yaml.Node) []Server {
+	items := p.seq(n, "servers")
+	if n == nil || isEmptySeq(n) {
+		at := root
+		if n != nil {
+			at = n
+		}
+		p.fail(at, "no servers; describe at least one under servers: (name, role, fqdn)")
+	}
+	var servers []Server
+	lines := map[string]int{}
+	for i, item := range items {
+		s := p.server(item, i)
+		if s.Name != "" {
+			key := strings.ToLower(s.Name)
+			if first, dup := lines[key]; dup {
+				p.fail(item, "server %q is described twice (first on line %d); give each server a unique name", s.Name, first)
+			} else {
+				lines[key] = s.Line
+			}
+		}
+		servers = append(servers, s)
+	}
+	return servers
+}
+
+// serverLabel names a server in messages: by its name, or by its place in the list when it has none.
+func serverLabel(n *yaml.Node, index int) string {
+	if name := peek(n, "name"); name != "" {
+		return fmt.Sprintf("server %q", name)
+	}
+	return fmt.Sprintf("server #%d", index+1)
+}
+
+func (p *parser) server(n *yaml.Node, index int) Server {
+	label := serverLabel(n, index)
+	s := Server{Line: lineOf(n)}
+	f := p.mapping(n, label, serverKeys())
+	if f == nil {
+		return s
+	}
+	s.Name = p.name(n, f["name"], label)
+	s.Role = p.role(n, f["role"], label)
+	s.FQDN = p.fqdn(n, f["fqdn"], label, s.Role.FQDNLabel())
+	s.WebFarm = p.webFarm(f["web_farm"], label, s.Role)
+	s.ClientLogon = p.clientLogon(f["client_logon"], label, s.Role)
+	s.Endpoints = p.serverEndpoints(f["endpoints"], label, s.Role)
+	s.Members = p.members(n, f["members"], label, s)
+	return s
+}
+
+func (p *parser) name(server, n *yaml.Node, label string) string {
+	if n == nil {
+		p.fail(server, "%s has no name; add name: (any label, e.g. pool01)", label)
+		return ""
+	}
+	v, ok := p.scalar(n, label+": name")
+	if ok && strings.TrimSpace(v) == "" {
+		p.fail(n, "%s: name is empty; give any label, e.g. pool01", label)
+		return ""
+	}
+	return v
+}
+
+func (p *parser) role(server, n *yaml.Node, label string) Role {
+	if n == nil {
+		p.fail(server, "%s has no role; add role: (one of %s)", label, RoleNames())
+		return ""
+	}
+	v, ok := p.scalar(n, label+": role")
+	if !ok {
+		return ""
+	}
+	r, err := ParseRole(v)
+	if err != nil {
+		p.fail(n, "%s: unknown role %q; use one of %s", label, v, RoleNames())
+		return ""
+	}
+	return r
+}
+
+// fqdn reads a server's or member's fqdn; whose says whose FQDN it must be.
+func (p *parser) fqdn(parent, n *yaml.Node, label, whose string) string {
+	if n == nil {
+		p.fail(parent, "%s has no fqdn; add fqdn: (%s)", label, whose)
+		return ""
+	}
+	v, ok := p.scalar(n, label+": fqdn")
+	switch {
+	case !ok:
+		return ""
+	case strings.TrimSpace(v) == "":
+		p.fail(n, "%s: fqdn is empty; give %s", label, whose)
+		return ""
+	}
+	if err := CheckFQDN(v); err != nil {
+		p.fail(n, "%s: fqdn %v", label, err)
+		return ""
+	}
+	return NormalizeName(v)
+}
+
+func (p *parser) webFarm(n *yaml.Node, label string, role Role) string {
+	if n == nil {
+		return ""
+	}
+	if role != "" && role != EnterprisePool {
+		p.fail(p.keyOf(n), "%s: web_farm applies to an enterprise-pool only; remove it", label)
+		return ""
+	}
+	v, ok := p.scalar(n, label+": web_farm")
+	if !ok {
+		return ""
+	}
+	host, err := WebFarmHost(v)
+	switch {
+	case err != nil:
+		p.fail(n, "%s: %v", label, err)
+	case host == "":
+		p.fail(n, "%s: web_farm is empty; give the internal web farm FQDN or URL (e.g. https://webpool01.contoso.com/), or remove the key", label)
+	}
+	return host
+}
+
+func (p *parser) clientLogon(n *yaml.Node, label string, role Role) bool {
+	if n == nil {
+		return false
+	}
+	if role != "" && !role.IsDirector() {
+		p.fail(p.keyOf(n), "%s: client_logon applies to a director or director-pool only; remove it", label)
+		return false
+	}
+	return p.boolean(n, label+": client_logon")
+}
+
+// serverEndpoints reads the endpoints of a server that is not a pool: a pool's endpoints belong to its members.
+func (p *parser) serverEndpoints(n *yaml.Node, label string, role Role) Endpoints {
+	if n != nil && role.IsPool() {
+		p.fail(p.keyOf(n), "%s: a pool's endpoints belong to its members; move endpoints: under each member", label)
+		return Endpoints{}
+	}
+	return p.endpoints(n, label, role)
+}
+
+func (p *parser) endpoints(n *yaml.Node, label string, role Role) Endpoints {
+	what := label + ": endpoints"
+	f := p.mapping(n, what, endpointKeys())
+	if f == nil {
+		return Endpoints{}
+	}
+	if len(n.Content) == 0 {
+		p.fail(p.keyOf(n), "%s is empty; give sip: and/or web: addresses (host:port), or remove it to scan the defaults", what)
+	}
+	e := Endpoints{SIP: p.address(f[SIPEndpoint], label, SIPEndpoint)}
+	if web := f[WebEndpoint]; web != nil && role.IsDirector() {
+		p.fail(web, "%s: a Director has no Web Components; remove the web endpoint", label)
+	} else {
+		e.Web = p.address(web, label, WebEndpoint)
+	}
+	return e
+}
+
+func (p *parser) address(n *yaml.Node, label, kind string) string {
+	v, ok := p.scalar(n, fmt.Sprintf("%s: %s endpoint", label, kind))
+	if !ok {
+		return ""
+	}
+	if err := CheckAddress(v); err != nil {
+		p.fail(n, "%s: %s endpoint: %v", label, kind, err)
+		return ""
+	}
+	return v
+}
+
+// members reads the members of s, a pool whose name, role and FQDN are read.
+func (p *parser) members(server, n *yaml.Node, label string, s Server) []Member {
+	role := s.Role
+	switch {
+	case n == nil:
+		if role.IsPool() {
+			p.fail(server, "%s: a pool needs members; %s", label, membersHint(role))
+		}
+		return nil
+	case role != "" && !role.IsPool():
+		p.fail(p.keyOf(n), "%s: members apply to an enterprise-pool or director-pool only; a %s is one server: remove members, or use a pool role", label, role)
+		return nil
+	}
+	items := p.seq(n, label+": members")
+	if isEmptySeq(n) {
+		p.fail(n, "%s: a pool needs members; %s", label, membersHint(role))
+	}
+	var members []Member
+	lines := map[string]int{}
+	for i, item := range items {
+		m := p.member(item, i, label, role)
+		if m.FQDN == "" {
+			continue
+		}
+		if first, dup := lines[m.FQDN]; dup {
+			p.fail(item, "%s: member %s is listed twice (first on line %d); list each member once", label, m.FQDN, first)
+			continue
+		}
+		if m.FQDN == s.FQDN {
+			p.fail(item, "%s: member %s is the pool's own FQDN; give the member server's own FQDN (clients reach the pool FQDN through the load balancer)", label, m.FQDN)
+			continue
+		}
+		lines[m.FQDN] = m.Line
+		members = append(members, m)
+	}
+	return members
+}
+
+func membersHint(role Role) string {
+	if role == DirectorPool {
+		return "list each Director's FQDN under members: (- fqdn: dir01.contoso.com)"
+	}
+	return "list each front end server's FQDN under members: (- fqdn: fe01.contoso.com)"
+}
+
+func (p *parser) member(n *yaml.Node, index int, pool string, role Role) Member {
+	label := fmt.Sprintf("%s member #%d", pool, index+1)
+	if fqdn := peek(n, "fqdn"); fqdn != "" {
+		label = fmt.Sprintf("%s member %s", pool, fqdn)
+	}
+	m := Member{Line: lineOf(n)}
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		p.fail(n, "%s: a member is a mapping; write - fqdn: %s", label, n.Value)
+		return m
+	}
+	f := p.mapping(n, label, memberKeys())
+	if f == nil {
+		return m
+	}
+	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. fe01.contoso.com")
+	m.Endpoints = p.endpoints(f["endpoints"], label, role)
+	return m
+}
