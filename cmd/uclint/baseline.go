@@ -63,7 +63,6 @@ func (r *report) compare(previous *report) {
 			}
 		}
 	}
-	r.baselined = true
 }
 
 func sortedFindings(m map[string]finding) []finding {

@@ -42,7 +42,6 @@ type report struct {
 	ExpiryWarningDays  float64 `json:"expiry_warning_days"`
 	ExpiryCriticalDays float64 `json:"expiry_critical_days"`
 
-	baselined bool
 	started   time.Time
 }
 
