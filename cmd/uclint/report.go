@@ -42,7 +42,7 @@ type report struct {
 	ExpiryWarningDays  float64 `json:"expiry_warning_days"`
 	ExpiryCriticalDays float64 `json:"expiry_critical_days"`
 
-	started   time.Time
+	started time.Time
 }
 
 // target is one file or one endpoint, and its verdict.
