@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bytes"
+	stdx509 "crypto/x509"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -103,12 +104,38 @@ func ParseCertificates(data []byte, pfxPassword string) ([]*x509.Certificate, er
 	if looksLikePKCS12(data) {
 		return parsePKCS12(data, pfxPassword)
 	}
+	if err := notACertificateDER(data); err != nil {
+		return nil, err
+	}
 	if len(data) > 0 && data[0] == 0x30 {
 		if _, err := x509.ParseCertificate(data); err != nil {
 			return nil, fmt.Errorf("the certificate is truncated or corrupt: %w", err)
 		}
 	}
 	return nil, ErrNoCertificate
+}
+
+// Errors for files that hold something other than a certificate.
+var (
+	errKeyOnly = errors.New("holds a private key but no certificate")
+	errCSROnly = errors.New("holds a certificate request (CSR), not a certificate: submit it to the CA and check what the CA returns")
+)
+
+// notACertificateDER recognizes the DER files admins mistake for certificates: a private key or a CSR.
+func notACertificateDER(data []byte) error {
+	if _, err := stdx509.ParsePKCS8PrivateKey(data); err == nil {
+		return errKeyOnly
+	}
+	if _, err := stdx509.ParsePKCS1PrivateKey(data); err == nil {
+		return errKeyOnly
+	}
+	if _, err := stdx509.ParseECPrivateKey(data); err == nil {
+		return errKeyOnly
+	}
+	if _, err := stdx509.ParseCertificateRequest(data); err == nil {
+		return errCSROnly
+	}
+	return nil
 }
 
 func parsePEM(data []byte) ([]*x509.Certificate, error) {
@@ -125,13 +152,13 @@ func parsePEM(data []byte) ([]*x509.Certificate, error) {
 		case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE":
 			c, err := x509.ParseCertificate(block.Bytes)
 			if err != nil {
-				return nil, fmt.Errorf("certificate %d is corrupt: %w", len(certs)+1, err)
+				return nil, fmt.Errorf("certificate %d: the certificate is truncated or corrupt: %w", len(certs)+1, err)
 			}
 			certs = append(certs, c)
 		case "PKCS7":
 			p7, err := parsePKCS7(block.Bytes)
 			if err != nil {
-				return nil, fmt.Errorf("the PKCS#7 block is corrupt: %w", err)
+				return nil, fmt.Errorf("the PKCS#7 block is truncated or corrupt: %w", err)
 			}
 			certs = append(certs, p7...)
 		default:
@@ -144,9 +171,9 @@ func parsePEM(data []byte) ([]*x509.Certificate, error) {
 	for _, t := range others {
 		switch {
 		case strings.Contains(t, "PRIVATE KEY"):
-			return nil, errors.New("holds a private key but no certificate")
+			return nil, errKeyOnly
 		case strings.Contains(t, "CERTIFICATE REQUEST"):
-			return nil, errors.New("holds a certificate request (CSR), not a certificate: submit it to the CA and check what the CA returns")
+			return nil, errCSROnly
 		}
 	}
 	if bytes.Contains(data, []byte("-----BEGIN CERTIFICATE")) {
@@ -198,7 +225,15 @@ func parsePKCS12(data []byte, password string) ([]*x509.Certificate, error) {
 		if certs, trustErr := pkcs12.DecodeTrustStore(data, password); trustErr == nil && len(certs) > 0 {
 			return reparse(certs)
 		}
-		return nil, fmt.Errorf("the PFX file is truncated or corrupt: %s", strings.ReplaceAll(err.Error(), password, "***"))
+		return nil, fmt.Errorf("the PFX file is truncated or corrupt: %s", redact(err.Error(), password))
 	}
 	return reparse(append([]*stdCertificate{leaf}, chain...))
+}
+
+// redact removes the password from a parser's message, should a parser ever quote it.
+func redact(msg, password string) string {
+	if password == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, password, "***")
 }

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"bytes"
+	"encoding/pem"
 	"errors"
 	"os"
 	"path/filepath"
@@ -108,8 +109,70 @@ func TestParseCertificatesErrorKinds(t *testing.T) {
 	}
 }
 
+// TestLoadFileMistakes: DER keys and CSRs, a PEM block whose body is cut, text around the blocks, and a truncated
+// PFX read without a password each get an error that says what the file is, or load.
+func TestLoadFileMistakes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	keyPEM, err := os.ReadFile(fixtures.Path("keys", "se01.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	csrPEM, err := os.ReadFile(fixtures.Path("bad", "csr.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	certPEM, err := os.ReadFile(fixtures.Path("pki", "se01.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyBlock, _ := pem.Decode(keyPEM)
+	csrBlock, _ := pem.Decode(csrPEM)
+	certBlock, _ := pem.Decode(certPEM)
+	cut := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certBlock.Bytes[:len(certBlock.Bytes)/2]})
+	cases := []struct{ name, path, password, want string }{
+		{"DER key", write("se01.key.der", keyBlock.Bytes), "", "holds a private key but no certificate"},
+		{"DER CSR", write("se01.csr", csrBlock.Bytes), "", "certificate request"},
+		{"PEM body cut", write("cut.pem", cut), "", "the certificate is truncated or corrupt: "},
+		{"truncated PFX, no password", fixtures.Path("bad", "truncated.pfx"), "", "the PFX file is truncated or corrupt"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			obs := LoadFile(tc.path, tc.password)
+			if obs.Err == nil || !strings.HasPrefix(obs.Err.Error(), tc.path+": ") || !strings.Contains(obs.Err.Error(), tc.want) {
+				t.Fatalf("got %v, want an error naming the file and saying %q", obs.Err, tc.want)
+			}
+			if strings.Contains(obs.Err.Error(), "***") {
+				t.Fatalf("mangled message %q", obs.Err)
+			}
+		})
+	}
+	t.Run("text around blocks, CA first", func(t *testing.T) {
+		rest := certPEM
+		var blocks [][]byte
+		for {
+			var b *pem.Block
+			if b, rest = pem.Decode(rest); b == nil {
+				break
+			}
+			blocks = append(blocks, pem.EncodeToMemory(b))
+		}
+		data := bytes.Join([][]byte{[]byte("Issuing CA:\r\n"), blocks[1], []byte("\r\nServer:\r\n"), blocks[0], []byte("end\r\n")}, nil)
+		obs := LoadFile(write("annotated.pem", data), "")
+		if obs.Err != nil || obs.Leaf.Subject.CommonName != "se01.contoso.com" || len(obs.Chain) != 1 {
+			t.Fatalf("got %v", obs.Err)
+		}
+	})
+}
+
 func BenchmarkLoadFile(b *testing.B) {
-	for _, f := range []string{"se01.cer", "se01-full-chain.pem", "se01.p7b", "se01-legacy.pfx", "se01-aes.pfx"} {
+	for _, f := range []string{"se01.cer", "se01-full-chain.pem", "se01-crlf.pem", "se01.p7b", "se01-pem.p7b", "se01-legacy.pfx", "se01-aes.pfx"} {
 		path := fixtures.Path("pki", "formats", f)
 		b.Run(f, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

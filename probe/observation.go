@@ -30,4 +30,7 @@ type TLSInfo struct {
 	// HandshakeError holds why the handshake did not complete after the server sent its certificates, if it did
 	// not (a server that requires a client certificate); the chain is still judged.
 	HandshakeError string
+	// UnparsedChain says, for each chain certificate the server sent that could not be parsed, which one and why.
+	// Those certificates are not in the Observation's Chain.
+	UnparsedChain []string
 }

@@ -96,7 +96,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 	client := tls.Client(conn, config)
 	handshakeErr := client.HandshakeContext(ctx)
 	log := client.GetHandshakeLog()
-	certs, parseErr := serverChain(log)
+	certs, skipped, parseErr := serverChain(log)
 	if log != nil && log.ServerHello != nil {
 		info.Version = log.ServerHello.Version.String()
 		info.Cipher = tls.CipherSuiteName(uint16(log.ServerHello.CipherSuite))
@@ -114,33 +114,39 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 	}
 	if handshakeErr != nil {
 		info.HandshakeError = handshakeProblem(handshakeErr, conn, opts)
+		if info.ClientCertRequested {
+			info.HandshakeError = "the server asked for a client certificate and ended the handshake when uclint sent none (" +
+				info.HandshakeError + ")"
+		}
 	}
+	info.UnparsedChain = skipped
 	obs.TLS = info
 	obs.Leaf, obs.Chain = certs[0], certs[1:]
 	return obs
 }
 
-// serverChain parses the certificates of the server's Certificate message, in the order sent.
-func serverChain(log *tls.ServerHandshake) ([]*x509.Certificate, error) {
+// serverChain parses the certificates of the server's Certificate message, in the order sent. A chain
+// certificate that does not parse is left out and its parser error returned in skipped; a leaf that does not parse
+// is an error.
+func serverChain(log *tls.ServerHandshake) (certs []*x509.Certificate, skipped []string, err error) {
 	if log == nil || log.ServerCertificates == nil || len(log.ServerCertificates.Certificate.Raw) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	raws := [][]byte{log.ServerCertificates.Certificate.Raw}
-	for _, c := range log.ServerCertificates.Chain {
-		raws = append(raws, c.Raw)
+	leaf, err := x509.ParseCertificate(log.ServerCertificates.Certificate.Raw)
+	if err != nil {
+		return nil, nil, fmt.Errorf("parse the server's certificate: %w", err)
 	}
-	var certs []*x509.Certificate
-	for i, raw := range raws {
-		c, err := x509.ParseCertificate(raw)
+	certs = []*x509.Certificate{leaf}
+	for i, c := range log.ServerCertificates.Chain {
+		parsed, err := x509.ParseCertificate(c.Raw)
 		if err != nil {
-			if i == 0 {
-				return nil, fmt.Errorf("parse the server's certificate: %w", err)
-			}
-			continue // a corrupt chain certificate: the chain check will say the chain is broken
+			// The chain check will find the chain broken; say which certificate was unreadable and why.
+			skipped = append(skipped, fmt.Sprintf("chain certificate %d: %v", i+1, err))
+			continue
 		}
-		certs = append(certs, c)
+		certs = append(certs, parsed)
 	}
-	return certs, nil
+	return certs, skipped, nil
 }
 
 // dialProblem says in plain words why the TCP connection failed.
@@ -151,6 +157,8 @@ func dialProblem(err error, timeout time.Duration) string {
 		return "cannot resolve host " + dnsErr.Name
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return "connection refused"
+	case errors.Is(err, context.Canceled):
+		return "the probe was canceled"
 	case errors.Is(err, context.DeadlineExceeded), os.IsTimeout(err):
 		return fmt.Sprintf("no connection within %s", timeout)
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
@@ -172,6 +180,8 @@ func handshakeProblem(err error, conn *recordingConn, opts Options) string {
 			return fmt.Sprintf("no TLS answer within %s", opts.Timeout)
 		}
 		return fmt.Sprintf("the TLS handshake did not finish within %s", opts.Timeout)
+	case errors.Is(err, context.Canceled):
+		return "the probe was canceled"
 	case errors.Is(err, syscall.ECONNRESET):
 		return "connection reset during the TLS handshake"
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
@@ -184,8 +194,13 @@ func handshakeProblem(err error, conn *recordingConn, opts Options) string {
 	if strings.Contains(msg, "exceeds maximum") {
 		return "the server sent a handshake message larger than the 64 KiB uclint accepts (" + msg + "): a real certificate chain is a few KiB"
 	}
-	if strings.Contains(msg, "handshake failure") || strings.Contains(msg, "protocol version") || strings.Contains(msg, "no cipher suite") {
-		return "no common TLS version or cipher suite (the server sent a handshake_failure alert): " + msg
+	switch {
+	case strings.Contains(msg, "protocol version"):
+		return "no common TLS version: the server speaks none of TLS 1.0 to 1.2 (it sent a protocol_version alert)"
+	case strings.Contains(msg, "handshake failure"):
+		return "no common TLS version or cipher suite (the server sent a handshake_failure alert)"
+	case strings.Contains(msg, "no cipher suite"), strings.Contains(msg, "unsupported version"):
+		return "no common TLS version or cipher suite: " + msg
 	}
 	return "TLS handshake failed: " + msg
 }
@@ -263,22 +278,20 @@ func (c *recordingConn) Read(p []byte) (int, error) {
 
 func (c *recordingConn) first() []byte { return c.head }
 
-// Each probes the endpoints with at most concurrency at once and calls handle(i, obs) for endpoint i from the
-// goroutine that probed it, so that the caller can lint there: each certificate is handled by one goroutine.
-func Each(ctx context.Context, endpoints []Endpoint, opts Options, concurrency int, handle func(i int, obs Observation)) {
-	if concurrency < 1 {
-		concurrency = 1
-	}
+// ProbeAll probes the endpoints in parallel, at most concurrency at once (at least one), and calls handle(i, obs)
+// for endpoint i from the goroutine that probed it, so that the caller can lint there: each certificate is then
+// handled by exactly one goroutine. An endpoint that fails costs at most its own timeout; the wall time is about
+// ceil(len(endpoints)/concurrency) times the slowest probe. ProbeAll returns when every handle call has returned.
+func ProbeAll(ctx context.Context, endpoints []Endpoint, opts Options, concurrency int, handle func(i int, obs Observation)) { //nolint:revive // the agreed API name, beside Probe
+	concurrency = max(1, min(concurrency, len(endpoints)))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(concurrency, len(endpoints)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range concurrency {
+		wg.Go(func() {
 			for i := range next {
 				handle(i, safeProbe(ctx, endpoints[i], opts))
 			}
-		}()
+		})
 	}
 	for i := range endpoints {
 		next <- i

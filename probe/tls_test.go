@@ -129,6 +129,9 @@ func TestProbeLegacyServers(t *testing.T) {
 			if obs.TLS.Version != tc.version || (tc.cipher != "" && obs.TLS.Cipher != tc.cipher) {
 				t.Fatalf("negotiated %s %s, want %s %s", obs.TLS.Version, obs.TLS.Cipher, tc.version, tc.cipher)
 			}
+			if tc.handshakeErr && !strings.Contains(obs.TLS.HandshakeError, "asked for a client certificate") {
+				t.Fatalf("handshake error %q does not say why", obs.TLS.HandshakeError)
+			}
 			if obs.TLS.ClientCertRequested != tc.clientCertAsk || (obs.TLS.HandshakeError != "") != tc.handshakeErr {
 				t.Fatalf("client certificate requested %v, handshake error %q", obs.TLS.ClientCertRequested, obs.TLS.HandshakeError)
 			}
@@ -219,6 +222,12 @@ func TestProbeFailures(t *testing.T) {
 		{"reset mid-handshake", reset, "connection reset"},
 		{"flood", flood, "more than 32768 bytes"},
 		{"one byte per second", trickle, "did not finish within 1.5s"},
+		{"no common cipher suite", tlsServer(t, "se01", func(c *tls.Config) {
+			c.MaxVersion = tls.VersionTLS12
+			c.CipherSuites = []uint16{tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256} // zcrypto offers no ChaCha20
+		}), "no common TLS version or cipher suite (the server sent a handshake_failure alert)"},
+		{"TLS 1.3 only", tlsServer(t, "se01", func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }),
+			"no common TLS version"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -234,8 +243,8 @@ func TestProbeFailures(t *testing.T) {
 	}
 }
 
-// TestEachParallel: endpoints that never answer cost about one timeout in all, not one each.
-func TestEachParallel(t *testing.T) {
+// TestProbeAllParallel: endpoints that never answer cost about one timeout in all, not one each.
+func TestProbeAllParallel(t *testing.T) {
 	silent := listen(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
 	endpoints := make([]Endpoint, 50)
 	for i := range endpoints {
@@ -246,7 +255,7 @@ func TestEachParallel(t *testing.T) {
 	opts := Options{Timeout: 300 * time.Millisecond}
 	results := make([]Observation, len(endpoints))
 	start := time.Now()
-	Each(context.Background(), endpoints, opts, 50, func(i int, obs Observation) { results[i] = obs })
+	ProbeAll(context.Background(), endpoints, opts, 50, func(i int, obs Observation) { results[i] = obs })
 	if elapsed := time.Since(start); elapsed > 5*opts.Timeout {
 		t.Fatalf("50 silent endpoints at concurrency 50 took %s", elapsed)
 	}
@@ -255,4 +264,110 @@ func TestEachParallel(t *testing.T) {
 			t.Fatalf("endpoint %d: %v", i, obs.Err)
 		}
 	}
+}
+
+// TestProbeSilentServerTimeout: a server that accepts and never speaks costs the timeout, not much more.
+func TestProbeSilentServerTimeout(t *testing.T) {
+	silent := listen(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
+	opts := Options{Timeout: 300 * time.Millisecond}
+	start := time.Now()
+	obs := probe(t, silent, opts)
+	elapsed := time.Since(start)
+	if obs.Err == nil || obs.Err.Error() != silent+": no TLS answer within 300ms" {
+		t.Fatalf("got %v", obs.Err)
+	}
+	if elapsed < opts.Timeout || elapsed > opts.Timeout+500*time.Millisecond {
+		t.Fatalf("returned after %s with a %s timeout", elapsed, opts.Timeout)
+	}
+}
+
+// TestProbeCanceled: a canceled context ends the probe at once, with an error that says so.
+func TestProbeCanceled(t *testing.T) {
+	silent := listen(t, func(c net.Conn) { _, _ = io.Copy(io.Discard, c) })
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	obs := Probe(ctx, Endpoint{Address: silent}, Options{Timeout: 5 * time.Second})
+	if time.Since(start) > 2*time.Second || obs.Err == nil || !strings.Contains(obs.Err.Error(), "canceled") {
+		t.Fatalf("after %s: %v", time.Since(start), obs.Err)
+	}
+}
+
+// TestProbeCorruptChainCertificate: a chain certificate that does not parse is left out and recorded; the leaf is
+// still judged.
+func TestProbeCorruptChainCertificate(t *testing.T) {
+	pair := keyPair(t, "se01")
+	pair.Certificate = [][]byte{pair.Certificate[0], []byte("not a certificate"), pair.Certificate[1]}
+	addr := tlsServer(t, "se01", func(c *tls.Config) { c.Certificates = []tls.Certificate{pair} })
+	obs := probe(t, addr, fast)
+	if obs.Err != nil {
+		t.Fatal(obs.Err)
+	}
+	if len(obs.Chain) != 1 || len(obs.TLS.UnparsedChain) != 1 || !strings.HasPrefix(obs.TLS.UnparsedChain[0], "chain certificate 1: ") {
+		t.Fatalf("chain %d, unparsed %q", len(obs.Chain), obs.TLS.UnparsedChain)
+	}
+}
+
+// TestProbeAllConcurrencyBound: never more than concurrency connections at once, and each endpoint handled once.
+func TestProbeAllConcurrencyBound(t *testing.T) {
+	var mu sync.Mutex
+	open, most := 0, 0
+	config := &tls.Config{Certificates: []tls.Certificate{keyPair(t, "se01")}}
+	addr := listen(t, func(c net.Conn) {
+		mu.Lock()
+		open++
+		most = max(most, open)
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+		_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+		_ = tls.Server(c, config).Handshake()
+		mu.Lock()
+		open--
+		mu.Unlock()
+	})
+	endpoints := make([]Endpoint, 40)
+	for i := range endpoints {
+		endpoints[i] = Endpoint{Address: addr}
+	}
+	handled := make([]int, len(endpoints))
+	ProbeAll(context.Background(), endpoints, fast, 4, func(i int, obs Observation) {
+		if obs.Err != nil {
+			t.Error(obs.Err)
+		}
+		mu.Lock()
+		handled[i]++
+		mu.Unlock()
+	})
+	for i, n := range handled {
+		if n != 1 {
+			t.Fatalf("endpoint %d handled %d times", i, n)
+		}
+	}
+	// The server may see a connection close a moment after the client is done: allow for that overlap.
+	if most > 4+1 {
+		t.Fatalf("%d connections at once with concurrency 4", most)
+	}
+	ProbeAll(context.Background(), nil, fast, 4, func(int, Observation) { t.Fatal("no endpoint, no call") })
+}
+
+// BenchmarkProbeAll probes 500 loopback endpoints (a handful of Go TLS listeners serving 100 logical endpoints
+// each) at concurrency 50, as a scan of a large deployment would.
+func BenchmarkProbeAll(b *testing.B) {
+	var addrs []string
+	for range 5 {
+		addrs = append(addrs, tlsServer(b, "se01", nil))
+	}
+	endpoints := make([]Endpoint, 500)
+	for i := range endpoints {
+		endpoints[i] = Endpoint{Address: addrs[i%len(addrs)], SNI: "se01.contoso.com"}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ProbeAll(context.Background(), endpoints, fast, 50, func(i int, obs Observation) {
+			if obs.Err != nil {
+				b.Error(obs.Err)
+			}
+		})
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(endpoints)), "ns/endpoint")
 }

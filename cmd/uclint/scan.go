@@ -71,7 +71,7 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report,
 	r := newReport(s)
 	a.log.Info("scan started", "endpoints", len(endpoints), "concurrency", o.concurrency, "timeout", o.timeout)
 	bar := startProgress(a.stderr, len(endpoints))
-	probe.Each(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
+	probe.ProbeAll(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
 		start := time.Now()
 		t := targets[i]
 		tg := target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
