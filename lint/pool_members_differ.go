@@ -130,8 +130,8 @@ func (r *Runner) PoolFindings(members []PoolMember) (map[int]Finding, error) {
 		for _, i := range idx {
 			cert := members[i].Certificate
 			res := l.Execute(cert, config)
-			if res != nil && res.Status >= zlint.Notice {
-				out[i] = Finding{Lint: l.Name, Status: statusName(res.Status), Details: res.Details,
+			if res != nil && SeverityOf(res.Status) != 0 {
+				out[i] = Finding{Lint: l.Name, Status: SeverityOf(res.Status), Details: res.Details,
 					Remediation: remediation(l, cert, config), Citation: l.Citation, Source: string(l.Source)}
 			}
 		}

@@ -20,7 +20,7 @@ var DefaultZlintSources = []zlint.LintSource{zlint.RFC5280, zlint.RFC3279, zlint
 // Finding is one result of a rule that is not pass, NA or NE.
 type Finding struct {
 	Lint        string `json:"lint"`
-	Status      string `json:"status"` // notice, warn, error, fatal
+	Status      Severity `json:"status"`
 	Details     string `json:"details"`
 	Remediation string `json:"remediation"`
 	Citation    string `json:"citation"`
@@ -122,7 +122,7 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 	var findings []Finding
 	for _, l := range r.lints {
 		res := l.Execute(in.Leaf, config)
-		if res == nil || res.Status < zlint.Notice {
+		if res == nil || SeverityOf(res.Status) == 0 {
 			continue
 		}
 		details := res.Details
@@ -131,7 +131,7 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 		}
 		findings = append(findings, Finding{
 			Lint:        l.Name,
-			Status:      statusName(res.Status),
+			Status:      SeverityOf(res.Status),
 			Details:     details,
 			Remediation: remediation(l, in.Leaf, config),
 			Citation:    l.Citation,
@@ -142,45 +142,14 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 	return findings, nil
 }
 
-// statusName is the report's name for a lint status: notice, warn, error or fatal.
-func statusName(s zlint.LintStatus) string {
-	switch s {
-	case zlint.Notice:
-		return "notice"
-	case zlint.Warn:
-		return "warn"
-	case zlint.Error:
-		return "error"
-	case zlint.Fatal:
-		return "fatal"
-	}
-	return s.String()
-}
-
 // SortFindings orders findings most severe first, then by lint name.
 func SortFindings(findings []Finding) {
 	sort.SliceStable(findings, func(i, j int) bool {
-		si, sj := SeverityRank(findings[i].Status), SeverityRank(findings[j].Status)
-		if si != sj {
-			return si > sj
+		if findings[i].Status != findings[j].Status {
+			return findings[i].Status > findings[j].Status
 		}
 		return findings[i].Lint < findings[j].Lint
 	})
-}
-
-// SeverityRank orders finding statuses: fatal 4, error 3, warn 2, notice 1, anything else 0.
-func SeverityRank(status string) int {
-	switch status {
-	case "fatal":
-		return 4
-	case "error":
-		return 3
-	case "warn":
-		return 2
-	case "notice":
-		return 1
-	}
-	return 0
 }
 
 // configText writes the target's context as zlint configuration: a section for each of uclint's configurable

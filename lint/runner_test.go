@@ -43,7 +43,7 @@ func TestRunnerFindings(t *testing.T) {
 	got := map[string]Finding{}
 	for i, f := range findings {
 		got[f.Lint] = f
-		if i > 0 && SeverityRank(findings[i-1].Status) < SeverityRank(f.Status) {
+		if i > 0 && findings[i-1].Status < f.Status {
 			t.Errorf("findings not sorted by severity: %s before %s", findings[i-1].Lint, f.Lint)
 		}
 		if f.Remediation == "" || f.Citation == "" {
@@ -51,7 +51,7 @@ func TestRunnerFindings(t *testing.T) {
 		}
 	}
 	f, ok := got[nameCNNotRoleFQDN]
-	if !ok || f.Status != "error" || !strings.Contains(f.Details, "fe01.contoso.com") || !strings.Contains(f.Remediation, "pool01.contoso.com") {
+	if !ok || f.Status != Error || !strings.Contains(f.Details, "fe01.contoso.com") || !strings.Contains(f.Remediation, "pool01.contoso.com") {
 		t.Fatalf("want %s naming the member and the pool, got %+v (all: %v)", nameCNNotRoleFQDN, f, findings)
 	}
 	good, err := r.Lint(input(t, "pool01", ctxPool))
@@ -59,7 +59,7 @@ func TestRunnerFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range good {
-		if f.Status != "notice" {
+		if f.Status != Notice {
 			t.Errorf("good pool certificate: unexpected finding %+v", f)
 		}
 	}
@@ -169,7 +169,7 @@ func TestPoolFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f) != 2 || f[0].Lint != namePoolMembersDiffer || f[0].Status != "notice" || f[2].Lint != "" {
+	if len(f) != 2 || f[0].Lint != namePoolMembersDiffer || f[0].Status != Notice || f[2].Lint != "" {
 		t.Fatalf("want notices for both sip members, got %v", f)
 	}
 	if !strings.Contains(f[1].Details, "fe01.contoso.com") || !strings.Contains(f[1].Details, "fe02.contoso.com") {

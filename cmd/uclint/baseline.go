@@ -1,14 +1,16 @@
 package main
 
+import "github.com/uclint/uclint/lint"
+
 // resolvedFinding is a finding of the baseline that is gone.
 type resolvedFinding struct {
-	File     string `json:"file"`
-	Server   string `json:"server"`
-	Member   string `json:"member"`
-	Endpoint string `json:"endpoint"`
-	Lint     string `json:"lint"`
-	Status   string `json:"status"`
-	Details  string `json:"details"`
+	File     string        `json:"file"`
+	Server   string        `json:"server"`
+	Member   string        `json:"member"`
+	Endpoint string        `json:"endpoint"`
+	Lint     string        `json:"lint"`
+	Status   lint.Severity `json:"status"`
+	Details  string        `json:"details"`
 }
 
 // Baseline marks.
@@ -79,7 +81,7 @@ func (r *report) newProblems() int {
 	n := 0
 	for _, t := range r.Targets {
 		for _, f := range t.Findings {
-			if f.Baseline == baselineNew && f.Status != "notice" {
+			if f.Baseline == baselineNew && f.Status != lint.Notice {
 				n++
 			}
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/uclint/uclint/lint"
+
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -104,7 +106,7 @@ func caseName(t target) string {
 func failureMessage(t target) string {
 	var ids []string
 	for _, f := range t.Findings {
-		if f.Status == "error" || f.Status == "fatal" {
+		if f.Status >= lint.Error {
 			ids = append(ids, f.Lint)
 		}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/uclint/uclint/lint"
+
 	"fmt"
 	"io"
 	"strings"
@@ -28,13 +30,13 @@ func renderPrometheus(w io.Writer, r *report) error {
 		}
 	}
 	metric("uclint_findings", "Findings of the run, by severity.")
-	counts := map[string]int{}
+	counts := map[lint.Severity]int{}
 	for _, t := range r.Targets {
 		for _, f := range t.Findings {
 			counts[f.Status]++
 		}
 	}
-	for _, sev := range []string{"notice", "warn", "error", "fatal"} {
+	for sev := lint.Notice; sev <= lint.Fatal; sev++ {
 		fmt.Fprintf(&b, "uclint_findings{severity=%q} %d\n", sev, counts[sev])
 	}
 	metric("uclint_targets", "Targets of the run, by status.")

@@ -161,7 +161,7 @@ func renderFindings(w io.Writer, tg target, opts renderOptions) error {
 	t := newTable(w, map[int]int{2: 50, 3: 50})
 	t.Header("LINT", "SEVERITY", "DETAILS", "REMEDIATION")
 	for _, f := range tg.Findings {
-		severity := f.Status
+		severity := f.Status.String()
 		if f.Baseline != "" {
 			severity += " (" + f.Baseline + ")"
 		}

@@ -79,9 +79,8 @@ func findingsOf(fs []lint.Finding) []finding {
 // sortFindings orders findings most severe first, then by lint name.
 func sortFindings(fs []finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		si, sj := lint.SeverityRank(fs[i].Status), lint.SeverityRank(fs[j].Status)
-		if si != sj {
-			return si > sj
+		if fs[i].Status != fs[j].Status {
+			return fs[i].Status > fs[j].Status
 		}
 		return fs[i].Lint < fs[j].Lint
 	})
@@ -132,7 +131,7 @@ func describe(obs probe.Observation, at time.Time) *certificate {
 		Issuer:             c.Issuer.String(),
 		NotBefore:          c.NotBefore.UTC().Format(time.RFC3339),
 		NotAfter:           c.NotAfter.UTC().Format(time.RFC3339),
-		DaysLeft:           int(c.NotAfter.Sub(at).Hours() / 24),
+		DaysLeft:           lint.DaysLeft(c.NotAfter, at),
 		SHA256:             hex.EncodeToString(sum[:]),
 		Serial:             strings.ToUpper(c.SerialNumber.Text(16)),
 		SignatureAlgorithm: c.SignatureAlgorithm.String(),
@@ -145,10 +144,10 @@ func describe(obs probe.Observation, at time.Time) *certificate {
 func statusOf(findings []finding) string {
 	status := statusPass
 	for _, f := range findings {
-		switch f.Status {
-		case "error", "fatal":
+		switch {
+		case f.Status >= lint.Error:
 			return statusFail
-		case "warn":
+		case f.Status == lint.Warn:
 			status = statusWarn
 		}
 	}
