@@ -19,12 +19,12 @@ var DefaultZlintSources = []zlint.LintSource{zlint.RFC5280, zlint.RFC3279, zlint
 
 // Finding is one result of a rule that is not pass, NA or NE.
 type Finding struct {
-	Lint        string `json:"lint"`
+	Lint        string   `json:"lint"`
 	Status      Severity `json:"status"`
-	Details     string `json:"details"`
-	Remediation string `json:"remediation"`
-	Citation    string `json:"citation"`
-	Source      string `json:"source"`
+	Details     string   `json:"details"`
+	Remediation string   `json:"remediation"`
+	Citation    string   `json:"citation"`
+	Source      string   `json:"source"`
 }
 
 // Input is one certificate to lint, with what must hold for it.
