@@ -18,10 +18,10 @@ func TestExpiringCritical(t *testing.T) {
 func TestExpiringCriticalWithinSevenDays(t *testing.T) {
 	in := input(t, "se01-expiring-soon", ctxSE)
 	in.At = time.Date(2026, 6, 12, 0, 0, 0, 0, time.UTC) // three days before it expires
-	if res := runRule(t, nameExpiringCritical, in); res.Status != zlint.Error {
+	if res, _ := runRule(t, nameExpiringCritical, in); res.Status != zlint.Error {
 		t.Fatalf("3 days left: got %s (%q), want error", res.Status, res.Details)
 	}
-	if res := runRule(t, nameExpiringSoon, in); res.Status != zlint.NA {
+	if res, _ := runRule(t, nameExpiringSoon, in); res.Status != zlint.NA {
 		t.Fatalf("3 days left: the warning rule gave %s, want NA (the critical rule owns it)", res.Status)
 	}
 }

@@ -5,42 +5,30 @@ import (
 	zlint "github.com/zmap/zlint/v3/lint"
 )
 
-const nameChainIncomplete = "w_ocs_chain_incomplete"
-
+// chain_incomplete: a live endpoint does not send the intermediates that lead to a trust anchor. A file is not a
+// server that fails to send its intermediates, so the rule applies to live endpoints only.
 func init() {
-	zlint.RegisterCertificateLint(&zlint.CertificateLint{
-		LintMetadata: zlint.LintMetadata{
-			Name:        nameChainIncomplete,
-			Description: "The server does not send its intermediate certificates: the chain verifies only with intermediates from --ca-file",
-			Citation:    citeIncomplete,
-			Source:      Source,
-		},
-		Lint: newChainIncomplete,
-	})
+	register("chain_incomplete", func(r rule) zlint.CertificateLintInterface { return &chainIncomplete{rule: r} })
 }
 
-type chainIncomplete struct{ cfg chainConfig }
+type chainIncomplete struct{ rule }
 
-func newChainIncomplete() zlint.CertificateLintInterface { return &chainIncomplete{} }
-
-// Configure implements zlint.Configurable.
-func (l *chainIncomplete) Configure() interface{} { return &l.cfg }
-
-// CheckApplies to certificates whose chain reaches a --ca-file anchor. The runner configures this rule only for
-// certificates seen on a live endpoint: a file is not a server that fails to send its intermediates.
+// CheckApplies to certificates seen on a live endpoint whose chain reaches a --ca-file anchor.
 func (l *chainIncomplete) CheckApplies(c *x509.Certificate) bool {
-	return l.cfg.Trust == trustCAFile
+	t := l.target()
+	return t.live() && t.Trust != nil && t.Trust.Trust == trustCAFile
 }
 
 // Execute reports whether the presented chain was complete.
 func (l *chainIncomplete) Execute(c *x509.Certificate) *zlint.LintResult {
-	if !l.cfg.Incomplete {
-		return &zlint.LintResult{Status: zlint.Pass}
+	if !l.target().Trust.Incomplete {
+		return pass()
 	}
-	return &zlint.LintResult{Status: zlint.Warn, Details: "the server sends only its own certificate, not the intermediate CA: clients that do not have the intermediate (outside the domain) fail"}
+	return l.result("the server sends only its own certificate, not the intermediate CA: clients that do not have the intermediate (outside the domain) fail")
 }
 
-// Remediation says where the intermediate goes.
+// Remediation says where the intermediate goes, with the tools of Windows Server 2003/2008 and later.
 func (l *chainIncomplete) Remediation(c *x509.Certificate) string {
-	return "import the issuing CA certificate into the server's Local Computer Intermediate Certification Authorities store (certlm.msc), then restart the OCS services and IIS"
+	return "import the issuing CA certificate into the server's Intermediate Certification Authorities store (the Certificates snap-in for the Computer account; certlm.msc on Windows Server 2012 and later), then restart the " +
+		l.product.ShortName + " services and IIS"
 }

@@ -85,18 +85,16 @@ func input(t testing.TB, name string, ctx policy.Context) Input {
 		ExpiryCritical: 7 * 24 * time.Hour, Trust: contosoTrust(t)}
 }
 
-// runRule runs one registered rule on in, configured as the runner configures it.
-func runRule(t testing.TB, name string, in Input) *zlint.LintResult {
+// runRule runs one registered rule on in, with its target as the runner hands it over, and returns the result
+// and the remediation the rule gives.
+func runRule(t testing.TB, name string, in Input) (*zlint.LintResult, string) {
 	t.Helper()
 	l := zlint.GlobalRegistry().CertificateLints().ByName(name)
 	if l == nil {
 		t.Fatalf("rule %s is not registered", name)
 	}
-	config, err := zlint.NewConfigFromString(configText(in))
-	if err != nil {
-		t.Fatalf("config: %v", err)
-	}
-	return l.Execute(in.Leaf, config)
+	res, inst := runOurs(l, in.Leaf, newTarget(in))
+	return res, remediationOf(inst, in.Leaf)
 }
 
 // ruleCase is one certificate and context a rule is run on, and the status it must give.
@@ -116,7 +114,7 @@ func runCases(t *testing.T, rule string, cases []ruleCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := input(t, tc.cert, tc.ctx)
 			in.Endpoint = tc.endpoint
-			res := runRule(t, rule, in)
+			res, fix := runRule(t, rule, in)
 			if res.Status != tc.want {
 				t.Fatalf("%s on %s: got %s (%q), want %s", rule, tc.cert, res.Status, res.Details, tc.want)
 			}
@@ -124,9 +122,7 @@ func runCases(t *testing.T, rule string, cases []ruleCase) {
 				if res.Details == "" {
 					t.Errorf("%s: a finding without details", rule)
 				}
-				l := zlint.GlobalRegistry().CertificateLints().ByName(rule)
-				config, _ := zlint.NewConfigFromString(configText(in))
-				if r := remediation(l, in.Leaf, config); r == "" {
+				if fix == "" {
 					t.Errorf("%s: a finding without remediation", rule)
 				}
 			}

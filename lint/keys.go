@@ -1,8 +1,15 @@
 package lint
 
 import (
+	"github.com/zmap/zcrypto/encoding/asn1"
 	"github.com/zmap/zcrypto/rsa"
 	"github.com/zmap/zcrypto/x509"
+)
+
+// OIDs the rules compare with.
+var (
+	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}          // the Subject attribute type of a CN
+	oidRSAPSS     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10} // RSASSA-PSS, whatever its parameters
 )
 
 // rsaBits returns the RSA modulus size of the certificate's key, and false when the key is not RSA.
@@ -12,4 +19,39 @@ func rsaBits(c *x509.Certificate) (int, bool) {
 		return 0, false
 	}
 	return key.N.BitLen(), true
+}
+
+// keyAlgorithm names the certificate's key algorithm as the profiles do: "rsa", "ecdsa", "ed25519", "dsa",
+// "x25519", or "unknown".
+func keyAlgorithm(c *x509.Certificate) string {
+	switch c.PublicKeyAlgorithm {
+	case x509.RSA:
+		return "rsa"
+	case x509.ECDSA:
+		return "ecdsa"
+	case x509.Ed25519:
+		return "ed25519"
+	case x509.X25519:
+		return "x25519"
+	case x509.DSA:
+		return "dsa"
+	}
+	return "unknown"
+}
+
+// keyAlgorithmName is how a key algorithm is named to an administrator.
+func keyAlgorithmName(alg string) string {
+	switch alg {
+	case "rsa":
+		return "RSA"
+	case "ecdsa":
+		return "ECDSA (elliptic curve)"
+	case "ed25519":
+		return "Ed25519"
+	case "x25519":
+		return "X25519"
+	case "dsa":
+		return "DSA"
+	}
+	return "an unknown algorithm"
 }

@@ -1,44 +1,35 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/policy"
 )
 
-const namePublicCA = "n_ocs_public_ca"
+// public_ca: an internal interface's certificate whose chain ends in a system (public) root rather than a
+// --ca-file (Enterprise CA) anchor.
+func init() { register("public_ca", func(r rule) zlint.CertificateLintInterface { return &publicCA{rule: r} }) }
 
-func init() {
-	zlint.RegisterCertificateLint(&zlint.CertificateLint{
-		LintMetadata: zlint.LintMetadata{
-			Name:        namePublicCA,
-			Description: "The chain ends in a system root rather than a --ca-file anchor: an Enterprise CA is recommended for internal servers",
-			Citation:    citePublicCA,
-			Source:      Source,
-		},
-		Lint: newPublicCA,
-	})
-}
+type publicCA struct{ rule }
 
-type publicCA struct{ cfg chainConfig }
-
-func newPublicCA() zlint.CertificateLintInterface { return &publicCA{} }
-
-// Configure implements zlint.Configurable.
-func (l *publicCA) Configure() interface{} { return &l.cfg }
-
-// CheckApplies when the chain is trusted.
+// CheckApplies when the chain is trusted and the certificate faces the internal network.
 func (l *publicCA) CheckApplies(c *x509.Certificate) bool {
-	return l.cfg.Trust == trustCAFile || l.cfg.Trust == trustSystem
+	v := l.target().Trust
+	if v == nil || (v.Trust != trustCAFile && v.Trust != trustSystem) {
+		return false
+	}
+	cert, ok := l.ctx().CertificateSpec()
+	return !ok || cert.Interface == policy.Internal
 }
 
 // Execute notes a chain that ends in a system root.
 func (l *publicCA) Execute(c *x509.Certificate) *zlint.LintResult {
-	if l.cfg.Trust != trustSystem {
-		return &zlint.LintResult{Status: zlint.Pass}
+	v := l.target().Trust
+	if v.Trust != trustSystem {
+		return pass()
 	}
-	return &zlint.LintResult{Status: zlint.Notice, Details: fmt.Sprintf("the chain ends in the system root %q, not in a --ca-file (Enterprise CA) anchor", l.cfg.Reason)}
+	return l.result("the chain ends in the system root %q, not in a --ca-file (Enterprise CA) anchor", v.Reason)
 }
 
 // Remediation explains the choice.

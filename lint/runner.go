@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/zmap/zcrypto/x509"
@@ -12,6 +11,7 @@ import (
 	zlint "github.com/zmap/zlint/v3/lint"
 
 	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/probe"
 )
 
 // DefaultZlintSources are the zlint sources that run beside uclint's rules unless told otherwise.
@@ -31,10 +31,12 @@ type Finding struct {
 type Input struct {
 	Leaf  *x509.Certificate
 	Chain []*x509.Certificate // the other certificates presented with it
-	// Context is the role context of the server; the zero value lints without a role.
+	// Context is what must hold for the certificate; the zero value lints without a role.
 	Context policy.Context
-	// Endpoint is "sip" or "web" for a certificate seen on a live endpoint, "" for a file.
+	// Endpoint is the endpoint's name for a certificate seen on a live endpoint, "" for a file.
 	Endpoint string
+	// TLS describes the handshake that showed the certificate; nil for a file.
+	TLS *probe.TLSInfo
 	// At is when validity is judged.
 	At time.Time
 	// ExpiryWarning and ExpiryCritical are how long before expiry the expiring rules fire.
@@ -44,13 +46,14 @@ type Input struct {
 }
 
 // Runner lints certificates with one filtered registry, built once. It is safe for concurrent use; each
-// certificate must be linted by one goroutine at a time.
+// certificate must be linted by one goroutine at a time (zcrypto caches parsed names in it without a lock).
 type Runner struct {
-	lints   []*zlint.CertificateLint
-	configs configCache
+	lints []*zlint.CertificateLint
+	empty zlint.Configuration
 }
 
-// NewRunner builds the registry of uclint's rules and the zlint lints of the given sources (nil: the defaults).
+// NewRunner builds the registry of uclint's rules (every product's) and the zlint lints of the given sources (nil:
+// the defaults).
 func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	if zlintSources == nil {
 		zlintSources = DefaultZlintSources
@@ -59,16 +62,16 @@ func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runner{lints: registry.CertificateLints().Lints()}, nil
+	return &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}, nil
 }
 
 // Registry returns a registry filtered to uclint's rules plus the given zlint sources. It is a new registry, never
-// the global one, so configuring it cannot affect anyone else.
+// the global one.
 func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	known := zlint.GlobalRegistry().Sources()
-	sources := zlint.SourceList{Source}
+	sources := zlint.SourceList(Sources())
 	for _, s := range zlintSources {
-		if !containsSource(known, s) {
+		if !containsSource(known, s) || isOurs(s) {
 			return nil, fmt.Errorf("unknown zlint source %q: use one of %s", s, sourceNames(known))
 		}
 		sources = append(sources, s)
@@ -92,7 +95,7 @@ func containsSource(list zlint.SourceList, s zlint.LintSource) bool {
 func sourceNames(list zlint.SourceList) string {
 	names := make([]string, 0, len(list))
 	for _, s := range list {
-		if s != Source {
+		if !isOurs(s) {
 			names = append(names, string(s))
 		}
 	}
@@ -110,18 +113,55 @@ func (r *Runner) Lints() []zlint.LintMetadata {
 	return out
 }
 
-// Lint runs every lint on in.Leaf with in's context and returns the findings, most severe first.
+// Lint runs every lint on in.Leaf with in's context: zlint's lints, and the rules of the target's product. It
+// returns the findings, most severe first.
 func (r *Runner) Lint(in Input) ([]Finding, error) {
 	if in.Leaf == nil {
 		return nil, fmt.Errorf("no certificate to lint")
 	}
-	config, err := r.configs.get(configText(in))
-	if err != nil {
-		return nil, err
+	return r.lintTarget(in.Leaf, newTarget(in), nil), nil
+}
+
+// newTarget is the target of an input: its context completed (the certificate presented on the endpoint when the
+// context names none) and the chain verdict computed.
+func newTarget(in Input) *Target {
+	t := &Target{Context: in.Context, Endpoint: in.Endpoint, Chain: in.Chain, TLS: in.TLS, At: judgedAt(in.At),
+		ExpiryWarning: in.ExpiryWarning, ExpiryCritical: in.ExpiryCritical}
+	if t.Context.Certificate == "" && in.Endpoint != "" {
+		t.Context.Certificate = t.Context.CertificateOn(in.Endpoint)
 	}
+	if in.Trust != nil {
+		v := in.Trust.check(in.Leaf, in.Chain, t.At)
+		t.Trust = &v
+	}
+	return t
+}
+
+// lintTarget runs the lints on c for t: every lint, or only those named in only.
+func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool) []Finding {
+	source := zlint.LintSource(t.Context.Profile().Source)
 	var findings []Finding
 	for _, l := range r.lints {
-		res := l.Execute(in.Leaf, config)
+		if only != nil && !only[l.Name] {
+			continue
+		}
+		var res *zlint.LintResult
+		var fix string
+		switch {
+		case isOurs(l.Source) && l.Source != source:
+			continue // another product's rule
+		case isOurs(l.Source):
+			var inst zlint.CertificateLintInterface
+			res, inst = runOurs(l, c, t)
+			if SeverityOf(res.Status) != 0 {
+				fix = remediationOf(inst, c)
+			}
+		default:
+			res = l.Execute(c, r.empty)
+			if res != nil && SeverityOf(res.Status) != 0 {
+				fix = zlintRemediation(l, t.Context.Profile())
+			}
+		}
 		if res == nil || SeverityOf(res.Status) == 0 {
 			continue
 		}
@@ -129,17 +169,36 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 		if details == "" {
 			details = l.Description // zlint's own lints often say nothing more than their description
 		}
-		findings = append(findings, Finding{
-			Lint:        l.Name,
-			Status:      SeverityOf(res.Status),
-			Details:     details,
-			Remediation: remediation(l, in.Leaf, config),
-			Citation:    l.Citation,
-			Source:      string(l.Source),
-		})
+		findings = append(findings, Finding{Lint: l.Name, Status: SeverityOf(res.Status), Details: details,
+			Remediation: fix, Citation: l.Citation, Source: string(l.Source)})
 	}
 	SortFindings(findings)
-	return findings, nil
+	return findings
+}
+
+// runOurs runs one of uclint's lints on c with zlint's sequence (CheckApplies, CheckEffective, Execute), the target
+// handed to a new instance first; a panic is a fatal result naming the rule, as zlint makes it.
+func runOurs(l *zlint.CertificateLint, c *x509.Certificate, t *Target) (res *zlint.LintResult, inst zlint.CertificateLintInterface) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = &zlint.LintResult{Status: zlint.Fatal, Details: fmt.Sprintf("rule %s failed on this certificate (%v): please report it", l.Name, p)}
+		}
+	}()
+	inst = l.Lint()
+	if tg, ok := inst.(targeted); ok {
+		tg.setTarget(t)
+	}
+	switch {
+	case !inst.CheckApplies(c):
+		return &zlint.LintResult{Status: zlint.NA}, inst
+	case !l.CheckEffective(c):
+		return &zlint.LintResult{Status: zlint.NE}, inst
+	}
+	res = inst.Execute(c)
+	if res == nil {
+		res = &zlint.LintResult{Status: zlint.Pass}
+	}
+	return res, inst
 }
 
 // SortFindings orders findings most severe first, then by lint name.
@@ -152,92 +211,12 @@ func SortFindings(findings []Finding) {
 	})
 }
 
-// configText writes the target's context as zlint configuration: a section for each of uclint's configurable
-// rules that can apply, holding only what that rule reads. A rule without a section sees the zero configuration,
-// under which it does not apply, so leaving out a section changes no result.
-func configText(in Input) string {
-	ctx := in.Context
-	role := string(ctx.Role)
-	var w tomlWriter
-	if ctx.Role != "" && ctx.FQDN != "" {
-		w.section(nameCNNotRoleFQDN)
-		w.str("role", role)
-		w.str("fqdn", ctx.FQDN)
-	}
-	if ctx.Role != "" && len(ctx.SIPDomains) >= 2 && ctx.AutoConfig {
-		w.section(nameSANMissingSIPDomain)
-		w.str("role", role)
-		w.strings("sip_domains", ctx.SIPDomains)
-		w.boolean("auto_config", ctx.AutoConfig)
-		w.boolean("client_logon", ctx.ClientLogon)
-	}
-	if ctx.WebFarm != "" {
-		w.section(nameSANMissingWebFarm)
-		w.str("role", role)
-		w.str("fqdn", ctx.FQDN)
-		w.str("web_farm", ctx.WebFarm)
-	}
-	if in.Endpoint == policy.WebEndpoint && ctx.Role.HasWebComponents() {
-		w.section(nameWebComponentsNameMismatch)
-		w.str("role", role)
-		w.str("fqdn", ctx.FQDN)
-		w.str("web_farm", ctx.WebFarm)
-		w.str("endpoint", in.Endpoint)
-	}
-	for _, name := range []string{nameExpired, nameNotYetValid} {
-		w.section(name)
-		w.time("at", in.At)
-	}
-	w.section(nameExpiringSoon)
-	w.time("at", in.At)
-	w.integer("warning_seconds", int64(in.ExpiryWarning/time.Second))
-	w.integer("critical_seconds", int64(in.ExpiryCritical/time.Second))
-	w.section(nameExpiringCritical)
-	w.time("at", in.At)
-	w.integer("critical_seconds", int64(in.ExpiryCritical/time.Second))
-	if in.Trust != nil {
-		chain := in.Trust.check(in.Leaf, in.Chain, in.At)
-		w.section(nameChainUntrusted)
-		w.str("trust", chain.Trust)
-		if chain.Trust == trustUntrusted {
-			w.str("reason", chain.Reason)
-		}
-		w.section(namePublicCA)
-		w.str("trust", chain.Trust)
-		if chain.Trust == trustSystem {
-			w.str("reason", chain.Reason)
-		}
-		if in.Endpoint != "" {
-			w.section(nameChainIncomplete)
-			w.str("trust", chain.Trust)
-			w.boolean("incomplete", chain.Incomplete)
+// ruleLint returns the runner's lint of that name.
+func (r *Runner) ruleLint(name string) *zlint.CertificateLint {
+	for _, l := range r.lints {
+		if l.Name == name {
+			return l
 		}
 	}
-	return w.b.String()
-}
-
-// configCache parses each distinct configuration text once per runner: the targets of one deployment share a
-// handful of contexts.
-type configCache struct {
-	mu      sync.Mutex
-	configs map[string]zlint.Configuration
-}
-
-const configCacheMax = 1024
-
-func (c *configCache) get(text string) (zlint.Configuration, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if cfg, ok := c.configs[text]; ok {
-		return cfg, nil
-	}
-	cfg, err := zlint.NewConfigFromString(text)
-	if err != nil {
-		return zlint.Configuration{}, fmt.Errorf("build the lint configuration: %w", err)
-	}
-	if c.configs == nil || len(c.configs) >= configCacheMax {
-		c.configs = make(map[string]zlint.Configuration)
-	}
-	c.configs[text] = cfg
-	return cfg, nil
+	return nil
 }

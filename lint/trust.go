@@ -32,8 +32,25 @@ type Trust struct {
 type cachedVerdict struct {
 	leaf, chain []byte
 	at          time.Time
-	verdict     chainConfig
+	verdict     chainVerdict
 }
+
+// chainVerdict is the verdict of the chain check.
+type chainVerdict struct {
+	// Trust is "ca-file" (chains to a --ca-file anchor), "system" (chains to a system root) or "untrusted".
+	Trust string
+	// Reason says why the chain is untrusted, or which root it ends in.
+	Reason string
+	// Incomplete is set when the chain verifies only with intermediates from --ca-file, not those presented.
+	Incomplete bool
+}
+
+// Trust verdicts.
+const (
+	trustCAFile    = "ca-file"
+	trustSystem    = "system"
+	trustUntrusted = "untrusted"
+)
 
 const maxVerdicts = 4096
 
@@ -61,9 +78,9 @@ func isSelfIssued(c *x509.Certificate) bool {
 // check finds a chain for leaf to a trust anchor, using the certificates presented with it, then the --ca-file
 // intermediates, then the system roots. Validity is judged by other rules, so the chain is built at a time inside
 // the leaf's validity period.
-func (t *Trust) check(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainConfig {
+func (t *Trust) check(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainVerdict {
 	if t == nil {
-		return chainConfig{}
+		return chainVerdict{}
 	}
 	at = clampToValidity(leaf, at)
 	chain := joinRaw(presented)
@@ -110,13 +127,13 @@ func (t *Trust) chainKey(leaf, chain []byte, at time.Time) uint64 {
 }
 
 // judge builds the chain and says where it ends.
-func (t *Trust) judge(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainConfig {
+func (t *Trust) judge(leaf *x509.Certificate, presented []*x509.Certificate, at time.Time) chainVerdict {
 	withPresented := x509.NewCertPool()
 	for _, c := range presented {
 		withPresented.AddCert(c)
 	}
 	if anchor, ok := t.verifyToAnchor(leaf, withPresented, at); ok {
-		return chainConfig{Trust: trustCAFile, Reason: anchor}
+		return chainVerdict{Trust: trustCAFile, Reason: anchor}
 	}
 	withCAFile := x509.NewCertPool()
 	for _, c := range presented {
@@ -126,13 +143,13 @@ func (t *Trust) judge(leaf *x509.Certificate, presented []*x509.Certificate, at 
 		withCAFile.AddCert(c)
 	}
 	if anchor, ok := t.verifyToAnchor(leaf, withCAFile, at); ok {
-		return chainConfig{Trust: trustCAFile, Reason: anchor, Incomplete: true}
+		return chainVerdict{Trust: trustCAFile, Reason: anchor, Incomplete: true}
 	}
 	root, err := t.verifyToSystem(leaf, presented, at)
 	if err == nil {
-		return chainConfig{Trust: trustSystem, Reason: root}
+		return chainVerdict{Trust: trustSystem, Reason: root}
 	}
-	return chainConfig{Trust: trustUntrusted, Reason: untrustedReason(leaf, err)}
+	return chainVerdict{Trust: trustUntrusted, Reason: untrustedReason(leaf, err)}
 }
 
 func (t *Trust) verifyToAnchor(leaf *x509.Certificate, intermediates *x509.CertPool, at time.Time) (string, bool) {

@@ -10,9 +10,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Deployment is an OCS 2007 R2 deployment as its deployment file describes it.
+// Deployment is a deployment as its deployment file describes it.
 type Deployment struct {
 	Path               string   // the file it was read from
+	Product            *Profile // product: the default product of its servers (ocs2007r2 when not given)
 	SIPDomains         []string // the SIP domains users sign in with, normalized
 	AutoConfig         bool     // automatic_client_configuration: clients find their server through DNS
 	CAFiles            []string // trust.ca_files, relative ones resolved against the deployment file's folder
@@ -21,16 +22,31 @@ type Deployment struct {
 	Servers            []Server // in file order
 }
 
-// Server is one entry under servers: a Standard Edition server, an Enterprise pool, a Director or a Director pool.
+// Server is one entry under servers: a server, or a pool of member servers, of one role of one product.
 type Server struct {
-	Name        string    // the admin's label for it, unique in the file (compared case-insensitively)
-	Role        Role      // what it is
-	FQDN        string    // the server's FQDN, or the pool's; normalized
-	WebFarm     string    // enterprise pool: the internal web farm FQDN (host only, normalized); "" when not set
-	ClientLogon bool      // Directors: all clients log on through it
-	Endpoints   Endpoints // explicit addresses to scan instead of the defaults (not for pools: see Member)
-	Members     []Member  // pools only: the front end servers (or Directors) of the pool, in file order
-	Line        int       // where the entry starts in the file
+	Name        string     // the admin's label for it, unique in the file (compared case-insensitively)
+	Product     *Profile   // its product: its own product:, else the deployment's
+	Role        Role       // what it is
+	FQDN        string     // the server's FQDN, or the pool's; normalized
+	WebFarm     string     // OCS 2007 R2 Enterprise pool: the internal web farm FQDN (host only); "" when not set
+	InternalWeb string     // Lync/SfB: internal web services FQDN
+	ExternalWeb string     // Lync/SfB: external web services FQDN
+	SimpleURLs  SimpleURLs // Lync/SfB: the hosts of the meet, dialin and admin URLs
+	ClientLogon bool       // Directors: all clients log on through it
+	Endpoints   Endpoints  // explicit addresses to scan instead of the defaults (not for pools: see Member)
+	Files       Files      // certificates to check from files, by certificate kind (paths resolved)
+	Members     []Member   // pools only: the member servers of the pool, in file order
+	Line        int        // where the entry starts in the file
+}
+
+// Spec is the server's role in its product's profile.
+func (s *Server) Spec() *RoleSpec {
+	p := s.Product
+	if p == nil {
+		p = defaultProfile
+	}
+	r, _ := p.Role(string(s.Role))
+	return r
 }
 
 // Member is one server of a pool.
@@ -40,15 +56,15 @@ type Member struct {
 	Line      int       // where the entry starts in the file
 }
 
-// Endpoints are explicit host:port addresses to scan; "" means "not given". When none is given the role's defaults
-// apply (SIP on 5061, and web on 443 for roles with Web Components); when any is given, only those given are
-// scanned.
-type Endpoints struct {
-	SIP, Web string
-}
+// Endpoints are explicit host:port addresses to scan, by endpoint name ("sip", "web"). When none is given the
+// role's default endpoints apply; when any is given, only those given are scanned.
+type Endpoints map[string]string
 
 // IsSet reports whether any endpoint is given explicitly.
-func (e Endpoints) IsSet() bool { return e.SIP != "" || e.Web != "" }
+func (e Endpoints) IsSet() bool { return len(e) > 0 }
+
+// Files are certificate files to check, by certificate kind ("oauth": "oauth.pfx").
+type Files map[string]string
 
 // FileError is a problem in a deployment file. Its message says what is wrong and what to change.
 type FileError struct {
@@ -159,13 +175,17 @@ func (d *Deployment) ServerNames() []string {
 	return names
 }
 
-// Context is what must hold for the certificates of s: its role and names, with the deployment's SIP domains and
-// automatic client configuration. Every member of a pool shares its pool's context.
+// Context is what must hold for the default certificate of s: its product, role and names, with the
+// deployment's SIP domains and automatic client configuration. Every member of a pool shares its pool's context.
 func (d *Deployment) Context(s Server) Context {
 	return Context{
+		Product:     s.Product,
 		Role:        s.Role,
 		FQDN:        s.FQDN,
 		WebFarm:     s.WebFarm,
+		InternalWeb: s.InternalWeb,
+		ExternalWeb: s.ExternalWeb,
+		SimpleURLs:  s.SimpleURLs,
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,

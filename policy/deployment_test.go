@@ -99,20 +99,24 @@ func TestLoadRoundTrip(t *testing.T) {
 		ExpiryCriticalDays: 5,
 		Servers: []Server{
 			{Name: "se01", Role: StandardEdition, FQDN: "se01.contoso.com", Line: 8},
-			{Name: "se02", Role: StandardEdition, FQDN: "se02.contoso.com", Endpoints: Endpoints{SIP: "10.0.0.12:5061"}, Line: 11},
+			{Name: "se02", Role: StandardEdition, FQDN: "se02.contoso.com", Endpoints: Endpoints{"sip": "10.0.0.12:5061"}, Line: 11},
 			{Name: "pool01", Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com", Line: 15, Members: []Member{
 				{FQDN: "fe01.contoso.com", Line: 20},
-				{FQDN: "fe02.contoso.com", Endpoints: Endpoints{SIP: "[2001:db8::12]:5061", Web: "fe02.contoso.com:8443"}, Line: 21},
-				{FQDN: "fe03.contoso.com", Endpoints: Endpoints{Web: "10.0.0.13:443"}, Line: 23},
+				{FQDN: "fe02.contoso.com", Endpoints: Endpoints{"sip": "[2001:db8::12]:5061", "web": "fe02.contoso.com:8443"}, Line: 21},
+				{FQDN: "fe03.contoso.com", Endpoints: Endpoints{"web": "10.0.0.13:443"}, Line: 23},
 			}},
 			{Name: "pool02", Role: EnterprisePool, FQDN: "pool02.contoso.com", Line: 25, Members: []Member{{FQDN: "fe21.contoso.com", Line: 29}}},
 			{Name: "dir01", Role: Director, FQDN: "dir01.contoso.com", ClientLogon: true, Line: 30},
-			{Name: "dir02", Role: Director, FQDN: "dir02.contoso.com", Endpoints: Endpoints{SIP: "dir02:15061"}, Line: 34},
+			{Name: "dir02", Role: Director, FQDN: "dir02.contoso.com", Endpoints: Endpoints{"sip": "dir02:15061"}, Line: 34},
 			{Name: "dirpool01", Role: DirectorPool, FQDN: "dirpool01.contoso.com", Line: 38, Members: []Member{
 				{FQDN: "dir11.contoso.com", Line: 43},
-				{FQDN: "dir12.contoso.com", Endpoints: Endpoints{SIP: "10.0.0.22:5061"}, Line: 44},
+				{FQDN: "dir12.contoso.com", Endpoints: Endpoints{"sip": "10.0.0.22:5061"}, Line: 44},
 			}},
 		},
+	}
+	want.Product = defaultProfile
+	for i := range want.Servers {
+		want.Servers[i].Product = defaultProfile
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got\n%+v\nwant\n%+v", got, want)
@@ -150,7 +154,7 @@ func TestServerAndContext(t *testing.T) {
 	if _, ok := d.Server("pool99"); ok {
 		t.Fatal("Server(pool99) found")
 	}
-	want := Context{Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	want := Context{Product: defaultProfile, Role: EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
 	ctx := d.Context(pool)
 	if !reflect.DeepEqual(ctx, want) {
 		t.Fatalf("Context(pool01) = %+v, want %+v", ctx, want)

@@ -15,14 +15,14 @@ import (
 
 // The keys each mapping of the deployment file may hold, in the order messages list them.
 func topKeys() []string {
-	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers"}
+	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product"}
 }
 func serverKeys() []string {
-	return []string{"name", "role", "fqdn", "web_farm", "client_logon", "endpoints", "members"}
+	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
 }
-func memberKeys() []string   { return []string{"fqdn", "endpoints"} }
-func trustKeys() []string    { return []string{"ca_files"} }
-func endpointKeys() []string { return []string{SIPEndpoint, WebEndpoint} }
+func memberKeys() []string    { return []string{"fqdn", "endpoints"} }
+func trustKeys() []string     { return []string{"ca_files"} }
+func simpleURLKeys() []string { return []string{"meet", "dialin", "admin"} }
 
 // maxExpiryDays bounds the expiry thresholds: ten years is more than any certificate needs, and keeps day counts
 // far from overflowing a time.Duration.
@@ -226,10 +226,13 @@ func (p *parser) days(n *yaml.Node, what string) int {
 }
 
 func (p *parser) deployment(root *yaml.Node) *Deployment {
-	d := &Deployment{Path: p.path}
+	d := &Deployment{Path: p.path, Product: defaultProfile}
 	f := p.mapping(root, "", topKeys())
 	if f == nil {
 		return d
+	}
+	if prod := p.product(f["product"], "product", nil); prod != nil {
+		d.Product = prod
 	}
 	d.SIPDomains = p.sipDomains(f["sip_domains"])
 	d.AutoConfig = p.boolean(f["automatic_client_configuration"], "automatic_client_configuration")
@@ -244,8 +247,25 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 			"the critical threshold is the nearer one, e.g. warning 30 and critical 7", c, w)
 	}
 	d.CAFiles = p.trust(f["trust"])
-	d.Servers = p.servers(root, f["servers"])
+	d.Servers = p.servers(root, f["servers"], d.Product)
 	return d
+}
+
+// product reads a product: key; nil when absent or unknown (reported), or fallback.
+func (p *parser) product(n *yaml.Node, what string, fallback *Profile) *Profile {
+	if n == nil {
+		return fallback
+	}
+	v, ok := p.scalar(n, what)
+	if !ok {
+		return fallback
+	}
+	prof, err := Product(strings.TrimSpace(v))
+	if err != nil {
+		p.fail(n, "%s: %v", what, err)
+		return fallback
+	}
+	return prof
 }
 
 func (p *parser) sipDomains(n *yaml.Node) []string {
@@ -264,7 +284,7 @@ func (p *parser) sipDomains(n *yaml.Node) []string {
 			p.fail(item, "a SIP domain is empty; give the part after @ in users' SIP addresses, e.g. contoso.com")
 			continue
 		}
-		if msg := sipDomainProblem(v); msg != "" {
+		if msg := SIPDomainProblem(v); msg != "" {
 			p.fail(item, "%s", msg)
 			continue
 		}
@@ -277,21 +297,6 @@ func (p *parser) sipDomains(n *yaml.Node) []string {
 		domains = append(domains, domain)
 	}
 	return domains
-}
-
-// sipDomainProblem says what is wrong with a SIP domain and what to write instead, or "".
-func sipDomainProblem(v string) string {
-	err := CheckFQDN(v)
-	switch {
-	case err == nil:
-		return ""
-	case strings.Contains(v, "@"):
-		_, domain, _ := strings.Cut(v, "@")
-		return fmt.Sprintf("SIP domain %q is a SIP address; give the part after @, e.g. %s", v, domain)
-	case !strings.Contains(strings.TrimSuffix(v, "."), "."):
-		return fmt.Sprintf("SIP domain %q is not a DNS domain; give the part after @ in users' SIP addresses, e.g. contoso.com", v)
-	}
-	return fmt.Sprintf("SIP domain %v", err)
 }
 
 func (p *parser) trust(n *yaml.Node) []string {
@@ -358,7 +363,7 @@ func checkReadable(path string) error {
 	return nil
 }
 
-func (p *parser) servers(root, n *yaml.Node) []Server {
+func (p *parser) servers(root, n *yaml.Node, product *Profile) []Server {
 	items := p.seq(n, "servers")
 	if n == nil || isEmptySeq(n) {
 		at := root
@@ -370,7 +375,7 @@ func (p *parser) servers(root, n *yaml.Node) []Server {
 	var servers []Server
 	lines := map[string]int{}
 	for i, item := range items {
-		s := p.server(item, i)
+		s := p.server(item, i, product)
 		if s.Name != "" {
 			key := strings.ToLower(s.Name)
 			if first, dup := lines[key]; dup {
@@ -392,21 +397,143 @@ func serverLabel(n *yaml.Node, index int) string {
 	return fmt.Sprintf("server #%d", index+1)
 }
 
-func (p *parser) server(n *yaml.Node, index int) Server {
+func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 	label := serverLabel(n, index)
-	s := Server{Line: lineOf(n)}
+	s := Server{Line: lineOf(n), Product: product}
 	f := p.mapping(n, label, serverKeys())
 	if f == nil {
 		return s
 	}
 	s.Name = p.name(n, f["name"], label)
-	s.Role = p.role(n, f["role"], label)
-	s.FQDN = p.fqdn(n, f["fqdn"], label, s.Role.FQDNLabel())
-	s.WebFarm = p.webFarm(f["web_farm"], label, s.Role)
-	s.ClientLogon = p.clientLogon(f["client_logon"], label, s.Role)
-	s.Endpoints = p.serverEndpoints(f["endpoints"], label, s.Role)
-	s.Members = p.members(n, f["members"], label, s)
+	s.Product = p.product(f["product"], label+": product", product)
+	spec := p.role(n, f["role"], label, s.Product)
+	if spec != nil {
+		s.Role = Role(spec.Name)
+	}
+	whose := "the server's FQDN"
+	if spec != nil {
+		whose = spec.FQDNLabel
+	}
+	s.FQDN = p.fqdn(n, f["fqdn"], label, whose)
+	s.WebFarm = p.host(p.option(f, OptionWebFarm, label, spec), label, "web farm", "the internal web farm FQDN or URL (e.g. https://webpool01.contoso.com/)")
+	s.InternalWeb = p.host(p.option(f, OptionInternalWeb, label, spec), label, "internal_web_fqdn", "the internal web services FQDN")
+	s.ExternalWeb = p.host(p.option(f, OptionExternalWeb, label, spec), label, "external_web_fqdn", "the external web services FQDN")
+	s.SimpleURLs = p.simpleURLs(p.option(f, OptionSimpleURLs, label, spec), label)
+	if n := p.option(f, OptionClientLogon, label, spec); n != nil {
+		s.ClientLogon = p.boolean(n, label+": client_logon")
+	}
+	s.Endpoints = p.serverEndpoints(f["endpoints"], label, spec)
+	s.Files = p.files(f["files"], label, spec)
+	s.Members = p.members(n, f["members"], label, s, spec)
 	return s
+}
+
+// option returns the value of a role option key, reporting it when the role does not take it.
+func (p *parser) option(f map[string]*yaml.Node, opt, label string, spec *RoleSpec) *yaml.Node {
+	n := f[opt]
+	if n == nil || spec == nil {
+		return n
+	}
+	if !spec.HasOption(opt) {
+		p.fail(p.keyOf(n), "%s: %s applies to %s only; remove it", label, opt, rolesTaking(opt))
+		return nil
+	}
+	return n
+}
+
+// rolesTaking says which roles take an option: "an enterprise-pool", "a director or director-pool".
+func rolesTaking(opt string) string {
+	var roles []string
+	for _, prof := range Profiles() {
+		for _, r := range prof.Roles {
+			if r.HasOption(opt) && !slices.Contains(roles, r.Name) {
+				roles = append(roles, r.Name)
+			}
+		}
+	}
+	if len(roles) == 0 {
+		return "no role"
+	}
+	article := "a "
+	if strings.ContainsAny(roles[0][:1], "aeiou") {
+		article = "an "
+	}
+	if len(roles) == 1 {
+		return article + roles[0]
+	}
+	return article + strings.Join(roles[:len(roles)-1], ", ") + " or " + roles[len(roles)-1]
+}
+
+// host reads a name given as an FQDN or a URL.
+func (p *parser) host(n *yaml.Node, label, key, what string) string {
+	if n == nil {
+		return ""
+	}
+	v, ok := p.scalar(n, label+": "+strings.ReplaceAll(key, " ", "_"))
+	if !ok {
+		return ""
+	}
+	host, err := HostOf(key, v)
+	switch {
+	case err != nil:
+		p.fail(n, "%s: %v", label, err)
+	case host == "":
+		p.fail(n, "%s: %s is empty; give %s, or remove the key", label, strings.ReplaceAll(key, " ", "_"), what)
+	}
+	return host
+}
+
+// simpleURLs reads simple_urls: {meet: [URL, ...] or URL, dialin: URL, admin: URL}.
+func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
+	what := label + ": simple_urls"
+	f := p.mapping(n, what, simpleURLKeys())
+	if f == nil {
+		return SimpleURLs{}
+	}
+	var urls SimpleURLs
+	if m := f["meet"]; m != nil {
+		items := []*yaml.Node{m}
+		if m.Kind == yaml.SequenceNode {
+			items = p.seq(m, what+": meet")
+		}
+		for _, item := range items {
+			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://meet.contoso.com"); h != "" && !containsString(urls.Meet, h) {
+				urls.Meet = append(urls.Meet, h)
+			}
+		}
+	}
+	urls.Dialin = p.host(f["dialin"], label, "simple_urls: dialin", "the dial-in URL, e.g. https://dialin.contoso.com")
+	urls.Admin = p.host(f["admin"], label, "simple_urls: admin", "the admin URL, e.g. https://admin.contoso.com")
+	return urls
+}
+
+// files reads files: {KIND: path}, certificate files to check for the server's certificates of that kind.
+func (p *parser) files(n *yaml.Node, label string, spec *RoleSpec) Files {
+	what := label + ": files"
+	var kinds []string
+	if spec != nil {
+		kinds = spec.CertificateKinds()
+	}
+	if spec == nil {
+		return nil
+	}
+	f := p.mapping(n, what, kinds)
+	if len(f) == 0 {
+		return nil
+	}
+	files := Files{}
+	for kind, v := range f {
+		name, ok := p.scalar(v, what+": "+kind)
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(name) == "" {
+			p.fail(v, "%s: %s is empty; give the path of the certificate file (PEM, DER, PKCS#7 or PFX)", what, kind)
+			continue
+		}
+		files[kind] = resolvePath(p.path, name)
+	}
+	return files
 }
 
 func (p *parser) name(server, n *yaml.Node, label string) string {
@@ -422,19 +549,26 @@ func (p *parser) name(server, n *yaml.Node, label string) string {
 	return v
 }
 
-func (p *parser) role(server, n *yaml.Node, label string) Role {
+func (p *parser) role(server, n *yaml.Node, label string, product *Profile) *RoleSpec {
+	if product == nil {
+		return nil
+	}
 	if n == nil {
-		p.fail(server, "%s has no role; add role: (one of %s)", label, RoleNames())
-		return ""
+		p.fail(server, "%s has no role; add role: (one of %s)", label, product.RoleNames())
+		return nil
 	}
 	v, ok := p.scalar(n, label+": role")
 	if !ok {
-		return ""
+		return nil
 	}
-	r, err := ParseRole(v)
-	if err != nil {
-		p.fail(n, "%s: unknown role %q; use one of %s", label, v, RoleNames())
-		return ""
+	r, ok := product.Role(v)
+	if !ok {
+		suffix := ""
+		if product.ID != DefaultProduct {
+			suffix = " (the roles of " + product.ID + ")"
+		}
+		p.fail(n, "%s: unknown role %q; use one of %s%s", label, v, product.RoleNames(), suffix)
+		return nil
 	}
 	return r
 }
@@ -460,64 +594,71 @@ func (p *parser) fqdn(parent, n *yaml.Node, label, whose string) string {
 	return NormalizeName(v)
 }
 
-func (p *parser) webFarm(n *yaml.Node, label string, role Role) string {
-	if n == nil {
-		return ""
-	}
-	if role != "" && role != EnterprisePool {
-		p.fail(p.keyOf(n), "%s: web_farm applies to an enterprise-pool only; remove it", label)
-		return ""
-	}
-	v, ok := p.scalar(n, label+": web_farm")
-	if !ok {
-		return ""
-	}
-	host, err := WebFarmHost(v)
-	switch {
-	case err != nil:
-		p.fail(n, "%s: %v", label, err)
-	case host == "":
-		p.fail(n, "%s: web_farm is empty; give the internal web farm FQDN or URL (e.g. https://webpool01.contoso.com/), or remove the key", label)
-	}
-	return host
-}
-
-func (p *parser) clientLogon(n *yaml.Node, label string, role Role) bool {
-	if n == nil {
-		return false
-	}
-	if role != "" && !role.IsDirector() {
-		p.fail(p.keyOf(n), "%s: client_logon applies to a director or director-pool only; remove it", label)
-		return false
-	}
-	return p.boolean(n, label+": client_logon")
-}
-
 // serverEndpoints reads the endpoints of a server that is not a pool: a pool's endpoints belong to its members.
-func (p *parser) serverEndpoints(n *yaml.Node, label string, role Role) Endpoints {
-	if n != nil && role.IsPool() {
+func (p *parser) serverEndpoints(n *yaml.Node, label string, spec *RoleSpec) Endpoints {
+	if n != nil && spec != nil && spec.Pool {
 		p.fail(p.keyOf(n), "%s: a pool's endpoints belong to its members; move endpoints: under each member", label)
-		return Endpoints{}
+		return nil
 	}
-	return p.endpoints(n, label, role)
+	return p.endpoints(n, label, spec)
 }
 
-func (p *parser) endpoints(n *yaml.Node, label string, role Role) Endpoints {
+func (p *parser) endpoints(n *yaml.Node, label string, spec *RoleSpec) Endpoints {
 	what := label + ": endpoints"
-	f := p.mapping(n, what, endpointKeys())
+	if spec == nil {
+		return nil
+	}
+	names := spec.EndpointNames()
+	if n != nil && n.Kind == yaml.MappingNode && len(n.Content) > 0 {
+		if n = p.dropForeignEndpoints(n, label, spec); len(n.Content) == 0 {
+			return nil
+		}
+	}
+	f := p.mapping(n, what, names)
 	if f == nil {
-		return Endpoints{}
+		return nil
 	}
 	if len(n.Content) == 0 {
-		p.fail(p.keyOf(n), "%s is empty; give sip: and/or web: addresses (host:port), or remove it to scan the defaults", what)
+		p.fail(p.keyOf(n), "%s is empty; give %s addresses (host:port), or remove it to scan the defaults", what, strings.Join(names, "/"))
 	}
-	e := Endpoints{SIP: p.address(f[SIPEndpoint], label, SIPEndpoint)}
-	if web := f[WebEndpoint]; web != nil && role.IsDirector() {
-		p.fail(web, "%s: a Director has no Web Components; remove the web endpoint", label)
-	} else {
-		e.Web = p.address(web, label, WebEndpoint)
+	e := Endpoints{}
+	for _, name := range names {
+		if addr := p.address(f[name], label, name); addr != "" {
+			e[name] = addr
+		}
 	}
 	return e
+}
+
+// dropForeignEndpoints reports the endpoints of other roles given to this one ("a Director has no web endpoint")
+// and returns the mapping without them, so that they are not reported a second time as unknown keys.
+func (p *parser) dropForeignEndpoints(n *yaml.Node, label string, spec *RoleSpec) *yaml.Node {
+	own := spec.EndpointNames()
+	kept := &yaml.Node{Kind: n.Kind, Tag: n.Tag, Line: n.Line, Column: n.Column}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(own, k.Value) && isEndpointName(k.Value) {
+			p.fail(k, "%s: a %s has no %s endpoint; remove it (its endpoints: %s)", label, spec.Label, k.Value, strings.Join(own, ", "))
+			continue
+		}
+		kept.Content = append(kept.Content, k, n.Content[i+1])
+	}
+	if k := p.keys[n]; k != nil {
+		p.keys[kept] = k
+	}
+	return kept
+}
+
+// isEndpointName reports whether name is an endpoint of any role of any product.
+func isEndpointName(name string) bool {
+	for _, prof := range Profiles() {
+		for _, r := range prof.Roles {
+			if slices.Contains(r.EndpointNames(), name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *parser) address(n *yaml.Node, label, kind string) string {
@@ -533,16 +674,17 @@ func (p *parser) address(n *yaml.Node, label, kind string) string {
 }
 
 // members reads the members of s, a pool whose name, role and FQDN are read.
-func (p *parser) members(server, n *yaml.Node, label string, s Server) []Member {
+func (p *parser) members(server, n *yaml.Node, label string, s Server, spec *RoleSpec) []Member {
 	role := s.Role
+	isPool := spec != nil && spec.Pool
 	switch {
 	case n == nil:
-		if role.IsPool() {
+		if isPool {
 			p.fail(server, "%s: a pool needs members; %s", label, membersHint(role))
 		}
 		return nil
-	case role != "" && !role.IsPool():
-		p.fail(p.keyOf(n), "%s: members apply to an enterprise-pool or director-pool only; a %s is one server: remove members, or use a pool role", label, role)
+	case spec != nil && !isPool:
+		p.fail(p.keyOf(n), "%s: members apply to a pool role only (%s); a %s is one server: remove members, or use a pool role", label, poolRoles(s.Product), role)
 		return nil
 	}
 	items := p.seq(n, label+": members")
@@ -552,7 +694,7 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server) []Member 
 	var members []Member
 	lines := map[string]int{}
 	for i, item := range items {
-		m := p.member(item, i, label, role)
+		m := p.member(item, i, label, spec)
 		if m.FQDN == "" {
 			continue
 		}
@@ -570,14 +712,25 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server) []Member 
 	return members
 }
 
+// poolRoles lists a product's pool roles.
+func poolRoles(product *Profile) string {
+	var roles []string
+	for _, r := range product.Roles {
+		if r.Pool {
+			roles = append(roles, r.Name)
+		}
+	}
+	return strings.Join(roles, ", ")
+}
+
 func membersHint(role Role) string {
-	if role == DirectorPool {
+	if strings.Contains(string(role), "director") {
 		return "list each Director's FQDN under members: (- fqdn: dir01.contoso.com)"
 	}
 	return "list each front end server's FQDN under members: (- fqdn: fe01.contoso.com)"
 }
 
-func (p *parser) member(n *yaml.Node, index int, pool string, role Role) Member {
+func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Member {
 	label := fmt.Sprintf("%s member #%d", pool, index+1)
 	if fqdn := peek(n, "fqdn"); fqdn != "" {
 		label = fmt.Sprintf("%s member %s", pool, fqdn)
@@ -592,6 +745,6 @@ func (p *parser) member(n *yaml.Node, index int, pool string, role Role) Member 
 		return m
 	}
 	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. fe01.contoso.com")
-	m.Endpoints = p.endpoints(f["endpoints"], label, role)
+	m.Endpoints = p.endpoints(f["endpoints"], label, spec)
 	return m
 }

@@ -8,35 +8,37 @@ import (
 	"strings"
 )
 
-// Endpoint kinds: the SIP/TLS port (5061, mutual TLS) and the IIS Web Components port (443).
+// Endpoint names of OCS 2007 R2: the SIP/TLS port (5061, mutual TLS) and the IIS Web Components port (443).
 const (
 	SIPEndpoint = "sip"
 	WebEndpoint = "web"
 )
 
-// Default ports of the endpoint kinds.
+// Default ports of the OCS 2007 R2 endpoints.
 const (
 	SIPPort = 5061
 	WebPort = 443
 )
 
-// Target is one place to look: a TLS endpoint of a server or pool member, with what must hold there.
+// Target is one place to look, with what must hold there: a TLS endpoint of a server or pool member, or a
+// certificate file named in the deployment file.
 type Target struct {
 	Server   string // the server's name in the deployment file (for AddressTarget: the host)
 	Member   string // the member's FQDN; "" when not a pool member
-	Endpoint string // SIPEndpoint or WebEndpoint
-	Address  string // host:port to dial
+	Endpoint string // the endpoint's name ("sip", "web"); "" for a file
+	Address  string // host:port to dial; "" for a file
 	SNI      string // the name a client would use; "" for none
+	File     string // the certificate file to check, for a certificate kept in a store rather than presented
 	Context  Context
 }
 
-// Targets expands the servers named (all when names is empty; names compare case-insensitively) into the endpoints
-// to scan, in file order, SIP before web:
-//   - a Standard Edition server: sip on FQDN:5061 and web on FQDN:443, SNI its FQDN;
-//   - an Enterprise pool: on each member, sip on MEMBER:5061 with the pool FQDN as SNI and web on MEMBER:443 with the
-//     web farm FQDN (else the pool FQDN) as SNI;
-//   - a Director: sip on FQDN:5061;
-//   - a Director pool: sip on each MEMBER:5061, SNI the pool FQDN.
+// Targets expands the servers named (all when names is empty; names compare case-insensitively) into the places
+// to look, in file order: for each machine (the server itself, or each member of a pool), each of its role's
+// certificates on each of that certificate's endpoints, the role's default port on the machine's FQDN with the
+// name a client sends as SNI (OCS 2007 R2: a Standard Edition server sip on FQDN:5061 and web on FQDN:443; an
+// Enterprise pool, on each member, sip on MEMBER:5061 with the pool FQDN as SNI and web on MEMBER:443 with the
+// web farm FQDN; a Director sip on FQDN:5061; a Director pool sip on each MEMBER:5061); then the certificate files
+// the entry names.
 //
 // Explicit endpoints of a server or member replace its defaults: only those given are scanned. A name that is not
 // in the deployment is an error listing the names that are.
@@ -84,82 +86,138 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// serverTargets lists the endpoints of one server: its own, or those of each member of a pool.
+// serverTargets lists the places to look at for one server: each certificate's endpoints on the server itself or
+// on each member of a pool, then the certificate files the entry names.
 func (d *Deployment) serverTargets(s Server) []Target {
-	ctx := d.Context(s)
-	if !s.Role.IsPool() {
-		return machineTargets(s, "", s.FQDN, s.Endpoints, ctx)
+	spec := s.Spec()
+	if spec == nil {
+		return nil
 	}
+	base := d.Context(s)
 	var targets []Target
-	for _, m := range s.Members {
-		targets = append(targets, machineTargets(s, m.FQDN, m.FQDN, m.Endpoints, ctx)...)
+	machines := []Member{{FQDN: s.FQDN, Endpoints: s.Endpoints}}
+	if spec.Pool {
+		machines = s.Members
+	}
+	for _, m := range machines {
+		member := ""
+		if spec.Pool {
+			member = m.FQDN
+		}
+		for _, cert := range spec.Certificates {
+			ctx := base
+			ctx.Certificate, ctx.Member = cert.Kind, member
+			for _, ep := range cert.Endpoints {
+				addr := joinPort(m.FQDN, ep.Port)
+				if m.Endpoints.IsSet() {
+					addr = m.Endpoints[ep.Name]
+				}
+				if addr == "" {
+					continue
+				}
+				targets = append(targets, Target{Server: s.Name, Member: member, Endpoint: ep.Name, Address: addr,
+					SNI: first(ctx.Expand(ep.SNI)), Context: ctx})
+			}
+		}
+	}
+	for _, cert := range spec.Certificates {
+		if path := s.Files[cert.Kind]; path != "" {
+			ctx := base
+			ctx.Certificate = cert.Kind
+			targets = append(targets, Target{Server: s.Name, File: path, Context: ctx})
+		}
 	}
 	return targets
 }
 
-// machineTargets lists the endpoints of one machine of s at host: s itself (member ""), or a member of the pool s.
-func machineTargets(s Server, member, host string, explicit Endpoints, ctx Context) []Target {
-	sip, web := joinPort(host, SIPPort), ""
-	if s.Role.HasWebComponents() {
-		web = joinPort(host, WebPort)
+func first(names []string) string {
+	if len(names) == 0 {
+		return ""
 	}
-	if explicit.IsSet() {
-		sip, web = explicit.SIP, explicit.Web
-	}
-	var targets []Target
-	if sip != "" {
-		targets = append(targets, Target{Server: s.Name, Member: member, Endpoint: SIPEndpoint, Address: sip, SNI: s.FQDN, Context: ctx})
-	}
-	if web != "" {
-		targets = append(targets, Target{Server: s.Name, Member: member, Endpoint: WebEndpoint, Address: web, SNI: webName(s), Context: ctx})
-	}
-	return targets
-}
-
-// webName is the name clients use for the Web Components of s: the web farm FQDN, else the server's or pool's.
-func webName(s Server) string {
-	if s.WebFarm != "" {
-		return s.WebFarm
-	}
-	return s.FQDN
+	return names[0]
 }
 
 func joinPort(host string, port int) string { return net.JoinHostPort(host, strconv.Itoa(port)) }
 
-// defaultPort is the port of an endpoint kind.
-func defaultPort(endpoint string) int {
-	if endpoint == WebEndpoint {
-		return WebPort
-	}
-	return SIPPort
-}
-
 // AddressTarget makes a target of an address given on the command line: HOST or HOST:PORT, an IPv6 address in
-// brackets when a port follows. Without a port the endpoint's default port is used (5061 for sip, 443 for web);
-// without an endpoint, port 443 means web and any other sip. The SNI is the name a client would use: ctx.FQDN (for
-// web, ctx.WebFarm when set), else the host, or none when the host is an IP address. Server is the host.
+// brackets when a port follows. The endpoint is the one named, else the one of the role whose port the address
+// gives, else the first; without a role, port 443 means web and any other sip. Without a port the endpoint's port
+// is used. The SNI is the name a client would use there (the endpoint's name template: the FQDN, the web farm),
+// else the host, or none when the host is an IP address. Server is the host.
 func AddressTarget(addr string, ctx Context, endpoint string) (Target, error) {
 	host, port, err := splitAddress(addr)
 	if err != nil {
 		return Target{}, err
 	}
-	if endpoint == "" {
-		endpoint = SIPEndpoint
-		if port == strconv.Itoa(WebPort) {
-			endpoint = WebEndpoint
-		}
-	}
-	if endpoint != SIPEndpoint && endpoint != WebEndpoint {
-		return Target{}, fmt.Errorf("unknown endpoint %q; use %s or %s", endpoint, SIPEndpoint, WebEndpoint)
+	ep, err := pickEndpoint(ctx, endpoint, port)
+	if err != nil {
+		return Target{}, err
 	}
 	if port == "" {
-		port = strconv.Itoa(defaultPort(endpoint))
+		port = strconv.Itoa(ep.Port)
 	}
 	address := net.JoinHostPort(host, port)
 	if err := CheckAddress(address); err != nil {
 		return Target{}, err
 	}
-	return Target{Server: host, Endpoint: endpoint, Address: address, SNI: addressSNI(host, endpoint, ctx), Context: ctx}, nil
+	if ctx.Role != "" && ctx.Certificate == "" {
+		ctx.Certificate = ctx.CertificateOn(ep.Name)
+	}
+	sni := first(ctx.Expand(ep.SNI))
+	if sni == "" && !isIP(host) {
+		sni = NormalizeName(host)
+	}
+	return Target{Server: host, Endpoint: ep.Name, Address: address, SNI: sni, Context: ctx}, nil
+}
+
+// ocsEndpoints are the endpoints assumed when no role is given.
+func ocsEndpoints() []EndpointSpec {
+	return []EndpointSpec{{Name: SIPEndpoint, Port: SIPPort, SNI: "{fqdn}"}, {Name: WebEndpoint, Port: WebPort, SNI: "{web_name}"}}
+}
+
+// pickEndpoint finds the endpoint an address stands for: the one named, else the one on that port, else the
+// first of the certificate being judged.
+func pickEndpoint(ctx Context, name, port string) (EndpointSpec, error) {
+	all := ocsEndpoints()
+	if r, ok := ctx.RoleSpec(); ok {
+		all = nil
+		for _, c := range r.Certificates {
+			if ctx.Certificate == "" || c.Kind == ctx.Certificate {
+				all = append(all, c.Endpoints...)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return EndpointSpec{}, fmt.Errorf("the %s certificate is not presented on any endpoint; check it from a file", ctx.Certificate)
+	}
+	var names []string
+	for _, e := range all {
+		names = append(names, e.Name)
+		if (name != "" && e.Name == name) || (name == "" && port != "" && strconv.Itoa(e.Port) == port) {
+			return e, nil
+		}
+	}
+	if name != "" {
+		return EndpointSpec{}, fmt.Errorf("unknown endpoint %q; use %s", name, strings.Join(names, " or "))
+	}
+	return all[0], nil
+}
+
+// CertificateOn is the kind of the role's certificate presented on the named endpoint; "" when the role has none
+// there.
+func (ctx *Context) CertificateOn(endpoint string) string {
+	r, ok := ctx.RoleSpec()
+	if !ok {
+		return ""
+	}
+	for _, c := range r.Certificates {
+		for _, e := range c.Endpoints {
+			if e.Name == endpoint {
+				return c.Kind
+			}
+		}
+	}
+	return ""
 }
 
 // splitAddress splits HOST or HOST:PORT; port is "" when not given. A bare IPv6 address is a host.
@@ -189,19 +247,6 @@ func splitAddress(addr string) (host, port string, err error) {
 
 func errURL(addr string) error {
 	return fmt.Errorf("address %q is a URL; give host:port, e.g. fe01.contoso.com:443", addr)
-}
-
-// addressSNI is the name a client would send to host for the endpoint.
-func addressSNI(host, endpoint string, ctx Context) string {
-	switch {
-	case endpoint == WebEndpoint && ctx.WebFarm != "":
-		return ctx.WebFarm
-	case ctx.FQDN != "":
-		return ctx.FQDN
-	case isIP(host):
-		return ""
-	}
-	return NormalizeName(host)
 }
 
 func isIP(host string) bool {

@@ -90,7 +90,10 @@ func TestTargetsContext(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no such server", targetLine(tg))
 		}
-		if want := d.Context(s); !reflect.DeepEqual(tg.Context, want) {
+		want := d.Context(s)
+		want.Member = tg.Member
+		want.Certificate = map[string]string{"sip": "default", "web": "web"}[tg.Endpoint]
+		if !reflect.DeepEqual(tg.Context, want) {
 			t.Errorf("%s: context %+v, want %+v", targetLine(tg), tg.Context, want)
 		}
 		if err := CheckAddress(tg.Address); err != nil {
@@ -112,16 +115,17 @@ func TestTargetsUnknownServer(t *testing.T) {
 }
 
 func TestTargetsBuiltInCode(t *testing.T) {
-	// A Deployment built in code, not read from a file: explicit endpoints are taken as they are.
+	// A Deployment built in code, not read from a file: the default product, explicit endpoints taken as they are
+	// (an endpoint the role does not have is not scanned).
 	d := &Deployment{Servers: []Server{
-		{Name: "p", Role: DirectorPool, FQDN: "p.contoso.com", Members: []Member{{FQDN: "m1.contoso.com", Endpoints: Endpoints{Web: "m1.contoso.com:443"}}}},
+		{Name: "p", Role: DirectorPool, FQDN: "p.contoso.com", Members: []Member{{FQDN: "m1.contoso.com", Endpoints: Endpoints{"sip": "m1.contoso.com:15061", "web": "m1.contoso.com:443"}}}},
 		{Name: "e", Role: EnterprisePool, FQDN: "e.contoso.com"},
 	}}
 	targets, err := d.Targets(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := targetLines(targets), []string{"p m1.contoso.com web m1.contoso.com:443 p.contoso.com"}; !reflect.DeepEqual(got, want) {
+	if got, want := targetLines(targets), []string{"p m1.contoso.com sip m1.contoso.com:15061 p.contoso.com"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
@@ -160,7 +164,11 @@ func TestAddressTarget(t *testing.T) {
 			if targetLine(got) != tc.want {
 				t.Fatalf("got  %s\nwant %s", targetLine(got), tc.want)
 			}
-			if !reflect.DeepEqual(got.Context, tc.ctx) {
+			want := tc.ctx
+			if want.Role != "" {
+				want.Certificate = map[string]string{"sip": "default", "web": "web"}[got.Endpoint]
+			}
+			if !reflect.DeepEqual(got.Context, want) {
 				t.Fatalf("context %+v, want %+v", got.Context, tc.ctx)
 			}
 		})

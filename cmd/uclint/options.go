@@ -22,7 +22,12 @@ const pfxPasswordEnv = "UCLINT_PFX_PASSWORD" //nolint:gosec // the name of the v
 
 // options are the flags check and scan share.
 type options struct {
-	role, fqdn, webFarm       string
+	product, role, fqdn       string
+	certificate, member       string
+	webFarm                   string
+	internalWeb, externalWeb  string
+	meetURLs                  []string
+	dialinURL, adminURL       string
 	sipDomains                []string
 	autoConfig, clientLogon   bool
 	config                    string
@@ -37,9 +42,17 @@ type options struct {
 
 func (o *options) addFlags(c *cobra.Command) {
 	f := c.Flags()
-	f.StringVar(&o.role, "role", "", "server role: "+policy.RoleNames())
-	f.StringVar(&o.fqdn, "fqdn", "", "the Standard Edition server's or Director's FQDN; the pool FQDN for the pool roles")
-	f.StringVar(&o.webFarm, "web-farm", "", "enterprise pool: the internal web farm FQDN or URL (https://webpool01.contoso.com/)")
+	f.StringVar(&o.product, "product", "", "the product: "+policy.ProductIDs()+" (default "+policy.DefaultProduct+"; see 'uclint roles')")
+	f.StringVar(&o.role, "role", "", "server role, e.g. "+roleNames(policy.DefaultProduct)+" (see 'uclint roles')")
+	f.StringVar(&o.fqdn, "fqdn", "", "the server's FQDN; the pool FQDN for the pool roles")
+	f.StringVar(&o.certificate, "certificate", "", "which of the role's certificates to judge, e.g. default, web (see 'uclint roles'; default: the role's first)")
+	f.StringVar(&o.member, "member", "", "pools whose members each have their own certificate: the member server's FQDN")
+	f.StringVar(&o.webFarm, "web-farm", "", "OCS 2007 R2 enterprise pool: the internal web farm FQDN or URL (https://webpool01.contoso.com/)")
+	f.StringVar(&o.internalWeb, "internal-web", "", "Lync/SfB: the internal web services FQDN")
+	f.StringVar(&o.externalWeb, "external-web", "", "Lync/SfB: the external web services FQDN")
+	f.StringArrayVar(&o.meetURLs, "meet-url", nil, "Lync/SfB: a meet simple URL (repeat for each)")
+	f.StringVar(&o.dialinURL, "dialin-url", "", "Lync/SfB: the dial-in simple URL")
+	f.StringVar(&o.adminURL, "admin-url", "", "Lync/SfB: the admin simple URL")
 	f.StringArrayVar(&o.sipDomains, "sip-domain", nil, "a SIP domain users sign in with (repeat for each)")
 	f.BoolVar(&o.autoConfig, "auto-config", false, "automatic client configuration is on")
 	f.BoolVar(&o.clientLogon, "client-logon", false, "Directors: all clients log on through this Director")
@@ -121,48 +134,156 @@ func newRunner(extra []string) (*lint.Runner, error) {
 	return r, nil
 }
 
+// roleNames lists a product's roles for help texts.
+func roleNames(product string) string {
+	p, err := policy.Product(product)
+	if err != nil {
+		return ""
+	}
+	return p.RoleNames()
+}
+
+// roleFlags lists the role flags given, for messages.
+func (o *options) roleFlags() []string {
+	var given []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
+		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
+		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
+		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon},
+	} {
+		if f.set {
+			given = append(given, f.name)
+		}
+	}
+	return given
+}
+
 // roleContext builds the role context from the flags, or from the --server of the deployment file.
 func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Context, error) {
-	if d != nil && needServer {
-		if o.role != "" || o.fqdn != "" || o.webFarm != "" || len(o.sipDomains) > 0 {
-			return policy.Context{}, usageError("give the role either with --config and --server or with --role/--fqdn/--web-farm/--sip-domain, not both")
+	if d != nil {
+		if given := o.roleFlags(); len(given) > 0 {
+			return policy.Context{}, usageError("%s: with --config the deployment file describes the servers; give --server NAME instead, or leave out --config", strings.Join(given, ", "))
 		}
-		return serverContext(d, o.servers)
+		if !needServer {
+			return policy.Context{}, nil
+		}
+		ctx, err := serverContext(d, o.servers)
+		if err != nil {
+			return ctx, err
+		}
+		return o.certificateAndMember(ctx)
+	}
+	product, err := policy.Product(o.product)
+	if err != nil {
+		return policy.Context{}, usageError("--product: %v", err)
+	}
+	sipDomains, err := checkSIPDomains(o.sipDomains)
+	if err != nil {
+		return policy.Context{}, err
 	}
 	if o.role == "" {
-		if o.fqdn != "" || o.webFarm != "" || o.clientLogon {
-			return policy.Context{}, usageError("--fqdn, --web-farm and --client-logon need --role (%s)", policy.RoleNames())
+		if given := o.roleFlags(); len(given) > 0 && !onlyDomainFlags(given) {
+			return policy.Context{}, usageError("%s need --role (%s)", strings.Join(given, ", "), product.RoleNames())
 		}
-		return policy.Context{SIPDomains: normalized(o.sipDomains), AutoConfig: o.autoConfig}, nil
+		return policy.Context{Product: product, SIPDomains: sipDomains, AutoConfig: o.autoConfig}, nil
 	}
-	role, err := policy.ParseRole(o.role)
+	role, err := product.ParseRole(o.role)
 	if err != nil {
 		return policy.Context{}, usageError("--role: %v", err)
 	}
 	if o.fqdn == "" {
-		return policy.Context{}, usageError("--role %s needs --fqdn: %s", role, role.FQDNLabel())
+		return policy.Context{}, usageError("--role %s needs --fqdn: %s", role.Name, role.FQDNLabel)
 	}
 	if err := policy.CheckFQDN(o.fqdn); err != nil {
 		return policy.Context{}, usageError("--fqdn: %v", err)
 	}
-	ctx := policy.Context{Role: role, FQDN: policy.NormalizeName(o.fqdn), AutoConfig: o.autoConfig, ClientLogon: o.clientLogon}
-	if o.webFarm != "" {
-		if role != policy.EnterprisePool {
-			return policy.Context{}, usageError("--web-farm applies to an enterprise-pool only")
-		}
-		if ctx.WebFarm, err = policy.WebFarmHost(o.webFarm); err != nil {
-			return policy.Context{}, usageError("--web-farm: %v", err)
+	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
+		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon}
+	for _, opt := range []struct {
+		flag, option string
+		set          bool
+	}{
+		{"--web-farm", policy.OptionWebFarm, o.webFarm != ""},
+		{"--internal-web", policy.OptionInternalWeb, o.internalWeb != ""},
+		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
+		{"--meet-url/--dialin-url/--admin-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0 || o.dialinURL != "" || o.adminURL != ""},
+		{"--client-logon", policy.OptionClientLogon, o.clientLogon},
+	} {
+		if opt.set && !role.HasOption(opt.option) {
+			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", opt.flag, product.ID, role.Name, product.ID)
 		}
 	}
-	if o.clientLogon && !role.IsDirector() {
-		return policy.Context{}, usageError("--client-logon applies to a director or director-pool only")
+	hosts := []struct {
+		flag, value string
+		dst         *string
+	}{
+		{"--web-farm", o.webFarm, &ctx.WebFarm}, {"--internal-web", o.internalWeb, &ctx.InternalWeb},
+		{"--external-web", o.externalWeb, &ctx.ExternalWeb}, {"--dialin-url", o.dialinURL, &ctx.SimpleURLs.Dialin},
+		{"--admin-url", o.adminURL, &ctx.SimpleURLs.Admin},
 	}
-	for _, d := range o.sipDomains {
-		if err := policy.CheckFQDN(d); err != nil {
-			return policy.Context{}, usageError("--sip-domain: %v", err)
+	for _, h := range hosts {
+		if *h.dst, err = policy.HostOf(strings.TrimPrefix(h.flag, "--"), h.value); err != nil {
+			return policy.Context{}, usageError("%s: %v", h.flag, err)
 		}
 	}
-	ctx.SIPDomains = normalized(o.sipDomains)
+	for _, u := range o.meetURLs {
+		host, err := policy.HostOf("meet URL", u)
+		if err != nil {
+			return policy.Context{}, usageError("--meet-url: %v", err)
+		}
+		ctx.SimpleURLs.Meet = append(ctx.SimpleURLs.Meet, host)
+	}
+	return o.certificateAndMember(ctx)
+}
+
+// onlyDomainFlags reports whether the role flags given are only those that need no role.
+func onlyDomainFlags(given []string) bool {
+	for _, g := range given {
+		if g != "--sip-domain" && g != "--auto-config" && g != "--product" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkSIPDomains validates and normalizes --sip-domain values; the same domain given twice counts once.
+func checkSIPDomains(domains []string) ([]string, error) {
+	for _, d := range domains {
+		if msg := policy.SIPDomainProblem(d); msg != "" {
+			return nil, usageError("--sip-domain: %s", msg)
+		}
+	}
+	return policy.SIPDomains(domains), nil
+}
+
+// certificateAndMember applies --certificate and --member to a role context.
+func (o *options) certificateAndMember(ctx policy.Context) (policy.Context, error) {
+	role, ok := ctx.RoleSpec()
+	if !ok {
+		if o.certificate != "" || o.member != "" {
+			return ctx, usageError("--certificate and --member need a role")
+		}
+		return ctx, nil
+	}
+	if o.certificate != "" {
+		if _, ok := role.Certificate(o.certificate); !ok {
+			return ctx, usageError("--certificate %q: a %s has %s", o.certificate, role.Name, strings.Join(role.CertificateKinds(), ", "))
+		}
+		ctx.Certificate = o.certificate
+	}
+	if o.member != "" {
+		if !role.Pool {
+			return ctx, usageError("--member applies to pool roles only; a %s is one server", role.Name)
+		}
+		if err := policy.CheckFQDN(o.member); err != nil {
+			return ctx, usageError("--member: %v", err)
+		}
+		ctx.Member = policy.NormalizeName(o.member)
+	}
 	return ctx, nil
 }
 
@@ -242,14 +363,6 @@ func pfxPassword(passwordFile string) (string, error) {
 	return strings.TrimRight(string(data), "\r\n"), nil
 }
 
-func normalized(names []string) []string {
-	out := make([]string, 0, len(names))
-	for _, n := range names {
-		out = append(out, policy.NormalizeName(n))
-	}
-	return out
-}
-
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -268,7 +381,7 @@ func (s *settings) judge(tg *target, obs probe.Observation, ctx policy.Context, 
 	tg.Certificate = describe(obs, s.at)
 	tg.leaf = obs.Leaf
 	findings, err := s.runner.Lint(lint.Input{
-		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, At: s.at,
+		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, At: s.at,
 		ExpiryWarning: s.expiryWarning, ExpiryCritical: s.critical, Trust: s.trust,
 	})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/zmap/zcrypto/x509"
 
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -59,6 +60,7 @@ type target struct {
 	Certificate *certificate `json:"certificate,omitempty"`
 	Findings    []finding    `json:"findings"`
 	leaf        *x509.Certificate
+	context     policy.Context
 }
 
 // finding is a lint finding as reported: with --baseline, marked new or known.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"time"
 
@@ -79,15 +78,14 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report,
 			tg.TLS = &tlsSummary{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
 		}
 		s.judge(&tg, obs, t.Context, t.Endpoint)
+		tg.context = t.Context
 		results[i] = tg
 		bar.step()
 		a.log.Debug("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
 			"error", tg.Error, "findings", len(tg.Findings), "lint_time", time.Since(start))
 	})
 	bar.finish()
-	if err := addPoolFindings(s.runner, results); err != nil {
-		a.log.Warn("pool check skipped", "error", err)
-	}
+	addPoolFindings(s.runner, results)
 	r.Targets = results
 	r.finish()
 	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
@@ -136,23 +134,19 @@ func hostOf(address string) string {
 
 // addPoolFindings adds n_ocs_pool_members_differ to the members of pools whose members present different
 // certificates. It runs once, after every target was linted.
-func addPoolFindings(runner *lint.Runner, results []target) error {
+func addPoolFindings(runner *lint.Runner, results []target) {
 	var members []lint.PoolMember
 	var index []int
 	for i, tg := range results {
 		if tg.Member != "" && tg.leaf != nil {
-			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: tg.leaf})
+			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: tg.leaf, Context: tg.context})
 			index = append(index, i)
 		}
 	}
-	findings, err := runner.PoolFindings(members)
-	if err != nil {
-		return fmt.Errorf("compare pool members: %w", err)
-	}
+	findings := runner.PoolFindings(members)
 	for k, f := range findings {
 		tg := &results[index[k]]
 		tg.Findings = append(tg.Findings, finding{Finding: f})
 		sortFindings(tg.Findings)
 	}
-	return nil
 }
