@@ -8,7 +8,9 @@ import (
 )
 
 // cn_fqdn: the Subject CN is a fully qualified DNS name.
-func init() { register("cn_fqdn", func(r rule) zlint.CertificateLintInterface { return &cnFQDN{rule: r} }) }
+func init() {
+	register("cn_fqdn", func(r rule) zlint.CertificateLintInterface { return &cnFQDN{rule: r} })
+}
 
 type cnFQDN struct{ rule }
 

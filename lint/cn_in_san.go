@@ -9,7 +9,9 @@ import (
 )
 
 // cn_in_san: a SAN, when present, repeats the Subject CN.
-func init() { register("cn_in_san", func(r rule) zlint.CertificateLintInterface { return &cnInSAN{rule: r} }) }
+func init() {
+	register("cn_in_san", func(r rule) zlint.CertificateLintInterface { return &cnInSAN{rule: r} })
+}
 
 type cnInSAN struct{ rule }
 

@@ -8,7 +8,7 @@ import (
 
 // OIDs the rules compare with.
 var (
-	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}          // the Subject attribute type of a CN
+	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}                  // the Subject attribute type of a CN
 	oidRSAPSS     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10} // RSASSA-PSS, whatever its parameters
 )
 

@@ -18,7 +18,9 @@ import (
 // reported under it, so e_ocs_subject_cn_not_role_fqdn and e_ocs_san_missing_sip_domain are the same code with
 // different data.
 
-func init() { register("names", func(r rule) zlint.CertificateLintInterface { return &names{rule: r} }) }
+func init() {
+	register("names", func(r rule) zlint.CertificateLintInterface { return &names{rule: r} })
+}
 
 type names struct{ rule }
 

@@ -9,7 +9,9 @@ import (
 
 // public_ca: an internal interface's certificate whose chain ends in a system (public) root rather than a
 // --ca-file (Enterprise CA) anchor.
-func init() { register("public_ca", func(r rule) zlint.CertificateLintInterface { return &publicCA{rule: r} }) }
+func init() {
+	register("public_ca", func(r rule) zlint.CertificateLintInterface { return &publicCA{rule: r} })
+}
 
 type publicCA struct{ rule }
 

@@ -169,4 +169,3 @@ func TestPoolFindings(t *testing.T) {
 		t.Fatalf("details should name the members: %q", f[1].Details)
 	}
 }
-

@@ -14,7 +14,9 @@ func init() {
 type serverAuthEKU struct{ rule }
 
 // CheckApplies: the certificate has an EKU extension (without one, every usage is allowed).
-func (l *serverAuthEKU) CheckApplies(c *x509.Certificate) bool { return hasExtension(c, util.EkuSynOid) }
+func (l *serverAuthEKU) CheckApplies(c *x509.Certificate) bool {
+	return hasExtension(c, util.EkuSynOid)
+}
 
 // Execute looks for Server Authentication (or anyExtendedKeyUsage) in the EKU.
 func (l *serverAuthEKU) Execute(c *x509.Certificate) *zlint.LintResult {

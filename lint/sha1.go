@@ -7,7 +7,9 @@ import (
 
 // sha1: SHA-1 signatures on the certificate or a CA below the root. A root's self-signature is left out: no
 // verifier checks it.
-func init() { register("sha1", func(r rule) zlint.CertificateLintInterface { return &sha1Sig{rule: r} }) }
+func init() {
+	register("sha1", func(r rule) zlint.CertificateLintInterface { return &sha1Sig{rule: r} })
+}
 
 type sha1Sig struct{ rule }
 

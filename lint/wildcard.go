@@ -12,7 +12,9 @@ import (
 
 // wildcard: no wildcard name where the certificate may not have one (the profile's WildcardPolicy: never, or in
 // the SAN only for simple URLs).
-func init() { register("wildcard", func(r rule) zlint.CertificateLintInterface { return &wildcard{rule: r} }) }
+func init() {
+	register("wildcard", func(r rule) zlint.CertificateLintInterface { return &wildcard{rule: r} })
+}
 
 type wildcard struct{ rule }
 
