@@ -25,3 +25,14 @@ const (
 	nameWebComponentsNameMismatch = "e_ocs_web_components_name_mismatch"
 	nameWildcard                  = "e_ocs_wildcard_name"
 )
+
+// The IDs of the rules issue 8 added.
+const (
+	nameNonRSAKey   = "e_ocs_non_rsa_key"
+	nameRSAOver4096 = "w_ocs_rsa_key_over_4096"
+	namePSS         = "e_ocs_rsassa_pss_signature"
+	nameMultipleCN  = "e_ocs_subject_multiple_cn"
+	nameTrailingDot = "w_ocs_name_trailing_dot"
+	nameRSAKexKU    = "e_ocs_rsa_key_exchange_without_key_encipherment"
+	nameSNIDiffers  = "w_ocs_sni_certificates_differ"
+)

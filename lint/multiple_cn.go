@@ -12,19 +12,6 @@ func init() {
 
 type multipleCN struct{ rule }
 
-// subjectCNs lists every CN of the Subject, in order.
-func subjectCNs(c *x509.Certificate) []string {
-	var cns []string
-	for _, atv := range c.Subject.Names {
-		if atv.Type.Equal(oidCommonName) {
-			if s, ok := atv.Value.(string); ok {
-				cns = append(cns, s)
-			}
-		}
-	}
-	return cns
-}
-
 // CheckApplies to every server certificate.
 func (l *multipleCN) CheckApplies(c *x509.Certificate) bool { return true }
 

@@ -194,9 +194,6 @@ func (l *names) Remediation(c *x509.Certificate) string {
 	return fmt.Sprintf("%s and add %s to the Subject Alternative Name", l.request(), plainList(missing))
 }
 
-// subjectCN returns the certificate's Subject common name ("" when there is none).
-func subjectCN(c *x509.Certificate) string { return c.Subject.CommonName }
-
 // hasSANDNS reports whether the SAN holds name as a DNS name, as OCS compares names (policy.SameName); a wildcard
 // does not count.
 func hasSANDNS(c *x509.Certificate, name string) bool {

@@ -157,7 +157,7 @@ func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool
 				fix = remediationOf(inst, c)
 			}
 		default:
-			res = l.Execute(c, r.empty)
+			res = lowered(l.Name, c, l.Execute(c, r.empty))
 			if res != nil && SeverityOf(res.Status) != 0 {
 				fix = zlintRemediation(l, t.Context.Profile())
 			}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/zmap/zcrypto/x509"
@@ -19,7 +20,7 @@ type trailingDot struct{ rule }
 func dottedNames(c *x509.Certificate) []string {
 	var out []string
 	for _, n := range append(subjectCNs(c), c.DNSNames...) {
-		if strings.HasSuffix(n, ".") {
+		if strings.HasSuffix(n, ".") && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}

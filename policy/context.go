@@ -75,7 +75,7 @@ func (c *Context) Holds(cond Condition) bool {
 	case WhenAutoConfig:
 		return c.AutoConfig
 	case WhenMultipleSIPDomains:
-		return len(c.SIPDomains) >= 2
+		return len(SIPDomains(c.SIPDomains)) >= 2 // contoso.com and Contoso.com. are one domain
 	case WhenSIPDomains:
 		return len(c.SIPDomains) >= 1
 	case WhenClientLogon:

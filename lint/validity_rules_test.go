@@ -7,6 +7,29 @@ import (
 	zlint "github.com/zmap/zlint/v3/lint"
 )
 
+func TestExpired(t *testing.T) {
+	runCases(t, nameExpired, []ruleCase{
+		{"valid", "se01", ctxSE, "", zlint.Pass},
+		{"expired", "se01-expired", ctxSE, "", zlint.Error},
+	})
+}
+
+func TestNotYetValid(t *testing.T) {
+	runCases(t, nameNotYetValid, []ruleCase{
+		{"valid", "se01", ctxSE, "", zlint.Pass},
+		{"not yet valid", "se01-not-yet-valid", ctxSE, "", zlint.Error},
+	})
+}
+
+func TestExpiringSoon(t *testing.T) {
+	runCases(t, nameExpiringSoon, []ruleCase{
+		{"twenty years left", "se01", ctxSE, "", zlint.Pass},
+		{"19 days left", "pool01-old", ctxPool, "", zlint.Warn},
+		{"14 days left", "se01-expiring-soon", ctxSE, "", zlint.Warn},
+		{"expired", "se01-expired", ctxSE, "", zlint.NA},
+	})
+}
+
 func TestExpiringCritical(t *testing.T) {
 	runCases(t, nameExpiringCritical, []ruleCase{
 		{"twenty years left", "se01", ctxSE, "", zlint.Pass},
