@@ -78,7 +78,7 @@ func Render(w io.Writer, r *Report, format string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	return rd.Render(w, r, opts)
+	return rd.Render(w, r, opts) //nolint:wrapcheck // each format's error says what it was writing
 }
 
 // WriteTable writes a table with uclint's settings: headers as written (no upper-casing, which would split

@@ -34,8 +34,10 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	for i := range shown {
 		rows[i] = targetRow(&shown[i], opts)
 	}
-	if err := WriteTable(w, header, rows, nil); err != nil {
-		return fmt.Errorf("write the report: %w", err)
+	if len(rows) > 0 || !opts.Quiet {
+		if err := WriteTable(w, header, rows, nil); err != nil {
+			return fmt.Errorf("write the report: %w", err)
+		}
 	}
 	for i := range shown {
 		if err := writeFindings(w, &shown[i], opts); err != nil {

@@ -251,15 +251,6 @@ func normalized(names []string) []string {
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // judge lints the certificate of obs for the target and fills in the target's certificate and findings.
 func (s *settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Context, endpoint string) {
 	if obs.Err != nil {

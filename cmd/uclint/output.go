@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -91,14 +92,14 @@ func (o *outputOptions) emit(stdout io.Writer, r *report.Report, live bool, log 
 	}
 	view := report.Options{Live: live, Color: report.ColorWanted(stdout), Quiet: o.quiet}
 	if err := plan.stdout.Render(stdout, r, view); err != nil {
-		return report.ExitUncheckable, err
+		return report.ExitUncheckable, fmt.Errorf("print the report: %w", err)
 	}
 	for _, out := range plan.files {
 		err := report.WriteAtomic(out.path, func(w io.Writer) error {
 			return out.renderer.Render(w, r, report.Options{Live: live})
 		})
 		if err != nil {
-			return report.ExitUncheckable, err
+			return report.ExitUncheckable, fmt.Errorf("--output %s: %w", out.format, err)
 		}
 		log.Info("wrote report", "format", out.format, "file", out.path)
 	}
