@@ -73,7 +73,8 @@ func targetLabels(t *Target) string {
 		promEscape(t.Server), promEscape(t.Member), promEscape(t.Endpoint), promEscape(t.File))
 }
 
-// promEscape escapes a label value as the text exposition format requires.
-func promEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s)
-}
+// labelEscaper escapes a label value as the text exposition format requires. A Replacer is safe for concurrent
+// use and never changes after it is made.
+var labelEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+
+func promEscape(s string) string { return labelEscaper.Replace(s) }
