@@ -78,7 +78,7 @@ func StatusOf(findings []Finding) Status {
 // Process exit codes: what a cron job, a pipeline step or a script reads of a run (except under the nagios
 // format, which exits with Nagios's plugin states).
 const (
-	// ExitOK: every target passed or warned (with FailOnWarn: passed; with FailOnNew: nothing new is wrong).
+	// ExitOK: nothing failed (as FailOn counts it) and every target was checked.
 	ExitOK = 0
 	// ExitFailed: a target failed (with FailOnWarn: or warned; with FailOnNew: a warning or error is absent from
 	// the baseline).
