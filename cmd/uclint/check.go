@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/uclint/uclint/probe"
+	"github.com/uclint/uclint/report"
 )
 
 func (a *app) checkCommand() *cobra.Command {
@@ -32,12 +33,12 @@ func (a *app) checkCommand() *cobra.Command {
 			}
 			r := newReport(s)
 			for _, file := range files {
-				tg := target{File: file, Role: string(s.context.Role)}
+				tg := report.Target{File: file, Role: string(s.context.Role)}
 				s.judge(&tg, probe.LoadFile(file, password), s.context, "")
 				a.log.Debug("checked", "file", file, "error", tg.Error, "findings", len(tg.Findings))
 				r.Targets = append(r.Targets, tg)
 			}
-			r.finish()
+			r.Finish()
 			a.code, err = opts.out.emit(a.stdout, r, false, a.log)
 			return err
 		},

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/uclint/uclint/fixtures/sim"
+	"github.com/uclint/uclint/report"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -37,12 +38,12 @@ func (a *app) demoCommand() *cobra.Command {
 			if err := os.WriteFile(config, []byte(d.DeploymentYAML("contoso-ca-bundle.pem")), 0o600); err != nil {
 				return fmt.Errorf("write the demo deployment file: %w", err)
 			}
-			if format == formatTable {
+			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
 					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
 					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES.\n\n")
 			}
-			opts := scanOptions{options: options{config: config, out: outputOptions{format: format, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
+			opts := scanOptions{options: options{config: config, out: outputOptions{format: format, failOn: string(report.FailOnFail)}}, timeout: 5 * time.Second, concurrency: 32}
 			r, err := opts.scan(c.Context(), nil, a)
 			if err != nil {
 				return err
@@ -50,7 +51,7 @@ func (a *app) demoCommand() *cobra.Command {
 			if _, err := opts.out.emit(out, r, true, a.log); err != nil {
 				return err
 			}
-			if format == formatTable {
+			if format == report.FormatTable {
 				fmt.Fprint(out, "\nTo scan your own deployment, describe it in a file like the one the demo used\n"+
 					"(see the README, \"The deployment file\") and run:\n"+
 					"  uclint scan --config deployment.yaml --ca-file your-enterprise-root.pem\n"+
@@ -58,10 +59,10 @@ func (a *app) demoCommand() *cobra.Command {
 					"  uclint check --role enterprise-pool --fqdn pool01.contoso.com --web-farm webpool01.contoso.com \\\n"+
 					"    --sip-domain contoso.com --sip-domain fabrikam.com --auto-config pool01.pfx\n")
 			}
-			a.code = exitOK // the demo ran; its findings are the point, not a failure
+			a.code = report.ExitOK // the demo ran; its findings are the point, not a failure
 			return nil
 		},
 	}
-	c.Flags().StringVar(&format, "format", formatTable, "output format: "+strings.Join(formats(), ", "))
+	c.Flags().StringVar(&format, "format", report.FormatTable, "output format: "+strings.Join(report.Formats(), ", "))
 	return c
 }

@@ -3,17 +3,18 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
+	"github.com/uclint/uclint/report"
 )
+
+// The renderers are tested on fixed reports in the report package; these tests run them through the command
+// line: flags, exit codes, files, logs.
 
 // poolCheck checks four pool certificates (one pass, three fail) and a bad file, in the given format.
 func poolCheck(t *testing.T, extra ...string) (int, string, string) {
@@ -23,7 +24,7 @@ func poolCheck(t *testing.T, extra ...string) (int, string, string) {
 }
 
 func TestFormatGoldens(t *testing.T) {
-	for _, format := range []string{formatJUnit, formatPrometheus, formatNagios} {
+	for _, format := range []string{report.FormatJUnit, report.FormatPrometheus, report.FormatNagios} {
 		t.Run(format, func(t *testing.T) {
 			_, out, errOut := poolCheck(t, "--format", format)
 			if errOut != "" {
@@ -34,70 +35,14 @@ func TestFormatGoldens(t *testing.T) {
 	}
 }
 
-func TestPrometheusParses(t *testing.T) {
-	_, out, _ := poolCheck(t, "--format", formatPrometheus)
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(strings.NewReader(out))
-	if err != nil {
-		t.Fatalf("not valid textfile-collector format: %v\n%s", err, out)
-	}
-	status := families["uclint_target_status"]
-	if status == nil || len(status.GetMetric()) != 5 {
-		t.Fatalf("uclint_target_status: %v", status)
-	}
-	values := map[string]float64{}
-	for _, m := range status.GetMetric() {
-		for _, l := range m.GetLabel() {
-			if l.GetName() == "file" {
-				values[filepath.Base(l.GetValue())] = m.GetGauge().GetValue()
-			}
-		}
-	}
-	if values["pool01.pem"] != 0 || values["pool01-member-cn.pem"] != 2 || values["empty.pem"] != 3 {
-		t.Fatalf("status values %v", values)
-	}
-	for _, name := range []string{"uclint_certificate_not_after_timestamp_seconds", "uclint_findings", "uclint_scan_duration_seconds", "uclint_last_run_timestamp_seconds"} {
-		if families[name] == nil {
-			t.Errorf("%s missing", name)
-		}
-	}
-	var errorsCount float64
-	for _, m := range families["uclint_findings"].GetMetric() {
-		if m.GetLabel()[0].GetValue() == "error" {
-			errorsCount = m.GetGauge().GetValue()
-		}
-	}
-	if errorsCount < 3 {
-		t.Fatalf("uclint_findings{severity=error} = %v", errorsCount)
-	}
-}
-
-func TestJUnitParsesBack(t *testing.T) {
-	_, out, _ := poolCheck(t, "--format", formatJUnit)
-	var suites junitSuites
-	if err := xml.Unmarshal([]byte(out), &suites); err != nil {
-		t.Fatalf("not XML: %v", err)
-	}
-	if suites.Tests != 5 || suites.Failures != 3 || suites.Errors != 1 || len(suites.Suites) != 5 {
-		t.Fatalf("tests %d failures %d errors %d suites %d", suites.Tests, suites.Failures, suites.Errors, len(suites.Suites))
-	}
-	member := suites.Suites[1].Cases[0]
-	if member.Failure == nil || !strings.Contains(member.Failure.Message, "e_ocs_subject_cn_not_role_fqdn") || !strings.Contains(member.Failure.Text, "fix: ") {
-		t.Fatalf("member CN failure: %+v", member)
-	}
-	if suites.Suites[4].Cases[0].Error == nil || !strings.Contains(suites.Suites[4].Cases[0].Error.Message, "empty") {
-		t.Fatalf("bad file: %+v", suites.Suites[4].Cases[0])
-	}
-}
-
 func TestNagiosExitCodes(t *testing.T) {
 	cases := []struct {
 		files []string
 		want  int
 		state string
 	}{
-		{[]string{"pool01.pem"}, nagiosOK, "UCLINT OK"},
-		{[]string{"pool01-member-cn.pem"}, nagiosCritical, "UCLINT CRITICAL"},
+		{[]string{"pool01.pem"}, report.NagiosOK, "UCLINT OK"},
+		{[]string{"pool01-member-cn.pem"}, report.NagiosCritical, "UCLINT CRITICAL"},
 	}
 	for _, tc := range cases {
 		code, out, _ := uclint(t, append(checkArgs(tc.files...), "--format", "nagios")...)
@@ -107,10 +52,10 @@ func TestNagiosExitCodes(t *testing.T) {
 	}
 	args := append([]string{"check"}, fixed("--role", "enterprise-pool", "--fqdn", "pool01.contoso.com", "--sip-domain", "contoso.com",
 		"--format", "nagios", fixture("pki", "pool01-old.pem"))...)
-	if code, out, _ := uclint(t, args...); code != nagiosWarning || !strings.Contains(out, "earliest_expiry_days=19;30;7") {
+	if code, out, _ := uclint(t, args...); code != report.NagiosWarning || !strings.Contains(out, "earliest_expiry_days=19;30:;7:") {
 		t.Errorf("warning: exit %d %q", code, out)
 	}
-	if code, out, _ := uclint(t, "check", "--format", "nagios", fixture("bad", "empty.pem")); code != nagiosUnknown || !strings.HasPrefix(out, "UCLINT UNKNOWN") {
+	if code, out, _ := uclint(t, "check", "--format", "nagios", fixture("bad", "empty.pem")); code != report.NagiosUnknown || !strings.HasPrefix(out, "UCLINT UNKNOWN") {
 		t.Errorf("unknown: exit %d %q", code, out)
 	}
 }
@@ -119,7 +64,7 @@ func TestOutputFilesAtomic(t *testing.T) {
 	dir := t.TempDir()
 	jsonFile, promFile := filepath.Join(dir, "last.json"), filepath.Join(dir, "uclint.prom")
 	code, out, _ := poolCheck(t, "--output", "json="+jsonFile, "--output", "prometheus="+promFile, "-q")
-	if code != exitFailed || !strings.Contains(out, "SUBJECT CN") || strings.Contains(out, "pool01.pem ") {
+	if code != report.ExitFailed || !strings.Contains(out, "SUBJECT CN") || strings.Contains(out, "pool01.pem ") {
 		t.Fatalf("exit %d; -q must leave passing targets out of the table:\n%s", code, out)
 	}
 	data, err := os.ReadFile(jsonFile)
@@ -135,23 +80,19 @@ func TestOutputFilesAtomic(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "last.json")
-	if err := os.WriteFile(path, []byte(`{"old": "complete"}`), 0o644); err != nil {
-		t.Fatal(err)
+// TestQuietAllPassPrintsNothing: -q with every target passing prints nothing at all, not even the table header
+// or the summary line, while the --output file is complete.
+func TestQuietAllPassPrintsNothing(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "last.json")
+	code, out, errOut := uclint(t, append(checkArgs("pool01.pem"), "-q", "--output", "json="+file)...)
+	if code != report.ExitOK || out != "" {
+		t.Fatalf("-q, every target passing: exit %d, printed %q %s", code, out, errOut)
 	}
-	err := writeAtomic(path, func(w io.Writer) error {
-		_, _ = io.WriteString(w, `{"new": "half`)
-		return errors.New("the run failed midway")
-	})
-	if err == nil || !strings.Contains(err.Error(), path) {
-		t.Fatalf("got %v", err)
+	if r := decodeFile(t, file); r.Summary.Targets != 1 || r.Summary.Pass != 1 || r.Targets[0].Certificate == nil {
+		t.Fatalf("the --output file under -q is not complete: %+v", r)
 	}
-	if data, _ := os.ReadFile(path); string(data) != `{"old": "complete"}` {
-		t.Fatalf("old file changed: %q", data)
-	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
-		t.Fatalf("temporary file left behind: %v", entries)
+	if _, out, _ := uclint(t, checkArgs("pool01.pem")...); !strings.Contains(out, "SUBJECT CN") || !strings.Contains(out, "1 targets: 1 pass") {
+		t.Fatalf("without -q the table is printed:\n%s", out)
 	}
 }
 
@@ -159,7 +100,7 @@ func TestOutputUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"--output", "json"}, {"--output", "xml=out.xml"}, {"--format", "csv"}, {"--fail-on", "new"}, {"--fail-on", "sometimes"},
 	} {
-		if code, _, _ := uclint(t, append(checkArgs("pool01.pem"), args...)...); code != exitUsage {
+		if code, _, _ := uclint(t, append(checkArgs("pool01.pem"), args...)...); code != report.ExitUsage {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
@@ -174,14 +115,26 @@ func TestBaseline(t *testing.T) {
 	}
 	code, out, _ := uclint(t, args("pool01-member-cn.pem", "pool01-old.pem")...)
 	r := decode(t, out)
-	if code != exitFailed || r.Targets[0].Findings[0].Baseline != baselineNew {
+	if code != report.ExitFailed || r.Targets[0].Findings[0].Baseline != report.MarkNew {
 		t.Fatalf("night 1: exit %d, %+v", code, r.Targets[0].Findings)
 	}
+	validateReport(t, out)
 	// Night 2, unchanged: everything known, exit 0 although targets still fail.
 	code, out, _ = uclint(t, args("pool01-member-cn.pem", "pool01-old.pem")...)
 	r = decode(t, out)
-	if code != exitOK || r.Targets[0].Findings[0].Baseline != baselineKnown || r.Summary.Fail != 2 || len(r.Resolved) != 0 {
+	if code != report.ExitOK || r.Targets[0].Findings[0].Baseline != report.MarkKnown || r.Summary.Fail != 2 || len(r.Resolved) != 0 {
 		t.Fatalf("night 2: exit %d, resolved %v", code, r.Resolved)
+	}
+	// The nightly cron job: -q with nothing new prints nothing (cron mails nothing), and still writes the whole
+	// report, known findings and all.
+	quiet := append(checkArgs("pool01-member-cn.pem", "pool01-old.pem"), "--baseline", baseline, "--fail-on", "new", "-q",
+		"--output", "json="+filepath.Join(dir, "tonight.json"))
+	if code, out, errOut := uclint(t, quiet...); code != report.ExitOK || out != "" {
+		t.Fatalf("night 2 with -q: exit %d, printed %q %s", code, out, errOut)
+	}
+	if tonight := decodeFile(t, filepath.Join(dir, "tonight.json")); tonight.Summary.Fail != 2 || len(tonight.Targets[0].Findings) == 0 ||
+		tonight.Targets[0].Findings[0].Baseline != report.MarkKnown {
+		t.Fatalf("the --output file under -q is not complete: %+v", tonight.Targets)
 	}
 	// Night 3: pool01-old was replaced by pool01-missing-sip-fabrikam under the same file name: its expiry warning is
 	// resolved, its SIP domain error is known; a new file brings new findings.
@@ -193,19 +146,30 @@ func TestBaseline(t *testing.T) {
 	copyFile(t, fixture("pki", "pool01-old.pem"), replaced)
 	code, out, _ = uclint(t, args3...)
 	r = decode(t, out)
-	if code != exitFailed || !hasBaseline(r.Targets[1], "w_ocs_certificate_expiring_soon", baselineNew) || !hasBaseline(r.Targets[1], "e_ocs_san_missing_sip_domain", baselineKnown) {
+	if code != report.ExitFailed || !hasBaseline(r.Targets[1], "w_ocs_certificate_expiring_soon", report.MarkNew) || !hasBaseline(r.Targets[1], "e_ocs_san_missing_sip_domain", report.MarkKnown) {
 		t.Fatalf("night 3: exit %d, %+v", code, r.Targets[1].Findings)
+	}
+	// With -q only the new finding is printed, under its target; the known ones and the unchanged target are not.
+	tableArgs := append(append([]string{}, args3[:len(args3)-2]...), "--format", "table", "-q")
+	if _, out, _ := uclint(t, tableArgs...); !strings.Contains(out, "w_ocs_certificate_expiring_soon") || !strings.Contains(out, "(new)") ||
+		strings.Contains(out, "e_ocs_san_missing_sip_domain") || strings.Contains(out, "(known)") || strings.Contains(out, "pool01-member-cn.pem") {
+		t.Fatalf("night 3 with -q: only the new finding must show:\n%s", out)
 	}
 	copyFile(t, fixture("pki", "pool01-missing-sip-fabrikam.pem"), replaced)
 	uclint(t, append(args3, "--output", "json="+baseline)...)
 	copyFile(t, fixture("pki", "pool01.pem"), replaced)
-	code, out, _ = uclint(t, append(args3[:len(args3)-2], "--format", "table")...)
-	if code != exitOK || !strings.Contains(out, "Resolved since the baseline") || !strings.Contains(out, "e_ocs_san_missing_sip_domain") {
+	code, out, _ = uclint(t, append(append([]string{}, args3[:len(args3)-2]...), "--format", "table")...)
+	if code != report.ExitOK || !strings.Contains(out, "Resolved since the baseline") || !strings.Contains(out, "e_ocs_san_missing_sip_domain") {
 		t.Fatalf("night 4 (fixed): exit %d\n%s", code, out)
+	}
+	_, out, _ = uclint(t, args3...)
+	validateReport(t, out) // baseline marks and the resolved list
+	if r := decode(t, out); len(r.Resolved) != 1 {
+		t.Fatalf("night 4: resolved %+v", r.Resolved)
 	}
 }
 
-func hasBaseline(tg target, lint, mark string) bool {
+func hasBaseline(tg report.Target, lint string, mark report.Mark) bool {
 	for _, f := range tg.Findings {
 		if f.Lint == lint {
 			return f.Baseline == mark
@@ -225,27 +189,31 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
-func TestBaselineNotAReport(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.json")
-	if err := os.WriteFile(bad, []byte("not json"), 0o600); err != nil {
+func decodeFile(t *testing.T, path string) report.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := uclint(t, append(checkArgs("pool01.pem"), "--baseline", bad)...); code != exitUsage || !strings.Contains(errOut, "not a uclint JSON report") {
-		t.Fatalf("exit %d %q", code, errOut)
+	return decode(t, string(data))
+}
+
+func TestBaselineNotAReport(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	for _, content := range []string{"not json", `{"old": "complete"}`} {
+		if err := os.WriteFile(bad, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errOut := uclint(t, append(checkArgs("pool01.pem"), "--baseline", bad)...); code != report.ExitUsage || !strings.Contains(errOut, "not a uclint JSON report") {
+			t.Fatalf("%s: exit %d %q", content, code, errOut)
+		}
 	}
 }
 
 func TestColorOnlyOnTerminals(t *testing.T) {
-	if colored(statusFail, true) != "\x1b[31mfail\x1b[0m" || colored(statusFail, false) != "fail" {
-		t.Fatal("colored")
-	}
 	_, out, _ := poolCheck(t)
 	if strings.Contains(out, "\x1b[") {
 		t.Fatal("colour codes in output that is not a terminal")
-	}
-	t.Setenv("NO_COLOR", "1")
-	if colorWanted(os.Stdout) {
-		t.Fatal("NO_COLOR set, colours wanted")
 	}
 }
 
@@ -264,7 +232,7 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 func TestLogFormatJSON(t *testing.T) {
 	_, config := startSim(t)
 	code, _, errOut := uclint(t, "scan", "--config", config, "--server", "dir01", "--log-level", "debug", "--log-format", "json", "--format", "json")
-	if code != exitOK {
+	if code != report.ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	var messages []string
@@ -279,7 +247,63 @@ func TestLogFormatJSON(t *testing.T) {
 	if strings.Join(messages, ",") != "scan started,probed,scan finished" {
 		t.Fatalf("log messages %v", messages)
 	}
-	if code, _, _ := uclint(t, "lints", "--log-level", "loud"); code != exitUsage {
+	if code, _, _ := uclint(t, "lints", "--log-level", "loud"); code != report.ExitUsage {
 		t.Fatalf("bad --log-level: exit %d", code)
+	}
+}
+
+// TestLogDurationsInSeconds: every duration a scan logs is in seconds, a number under a key ending in _seconds,
+// in the JSON and the text format; never nanoseconds (slog's JSON form of a time.Duration) nor "5s".
+func TestLogDurationsInSeconds(t *testing.T) {
+	_, config := startSim(t)
+	args := []string{"scan", "--config", config, "--server", "dir01", "--timeout", "4s", "--log-level", "debug", "--format", "json"}
+	_, _, errOut := uclint(t, append(args, "--log-format", "json")...)
+	seen := map[string]float64{}
+	s := bufio.NewScanner(strings.NewReader(errOut))
+	for s.Scan() {
+		var entry map[string]any
+		if err := json.Unmarshal(s.Bytes(), &entry); err != nil {
+			t.Fatalf("log line is not JSON: %q", s.Text())
+		}
+		for key, v := range entry {
+			if strings.HasSuffix(key, "_seconds") {
+				f, ok := v.(float64)
+				if !ok || f < 0 || f > 60 {
+					t.Errorf("%s = %v: not seconds", key, v)
+				}
+				seen[key] = f
+			} else if strings.Contains(key, "time") && key != "time" {
+				t.Errorf("%s = %v: a duration not in seconds", key, v)
+			}
+		}
+	}
+	if seen["timeout_seconds"] != 4 {
+		t.Errorf("timeout_seconds = %v, want 4 (JSON logs: %s)", seen["timeout_seconds"], errOut)
+	}
+	for _, key := range []string{"lint_seconds", "duration_seconds"} {
+		if _, ok := seen[key]; !ok {
+			t.Errorf("%s not logged: %s", key, errOut)
+		}
+	}
+	_, _, errOut = uclint(t, append(args, "--log-format", "text")...)
+	if !regexp.MustCompile(`(?m) timeout_seconds=4( |$)`).MatchString(errOut) || !regexp.MustCompile(`(?m) lint_seconds=\d+(\.\d+)?(e-\d+)?( |$)`).MatchString(errOut) ||
+		regexp.MustCompile(`=\d+(\.\d+)?(ns|µs|ms|s)\b`).MatchString(errOut) {
+		t.Errorf("text logs: durations not in seconds:\n%s", errOut)
+	}
+}
+
+// TestLoggedDurationBecomesSeconds: a time.Duration handed to the logger, as any later code may do, is written
+// as seconds under a _seconds key in both formats.
+func TestLoggedDurationBecomesSeconds(t *testing.T) {
+	for format, want := range map[string]string{"json": `"wait_seconds":1.5`, "text": "wait_seconds=1.5"} {
+		var buf strings.Builder
+		a := &app{stderr: &buf, logLevel: "info", logFormat: format}
+		if err := a.setupLogging(); err != nil {
+			t.Fatal(err)
+		}
+		a.log.Info("waited", "wait", 1500*time.Millisecond, "probe_seconds", 2*time.Second)
+		if out := buf.String(); !strings.Contains(out, want) || !strings.Contains(out, "probe_seconds") || strings.Contains(out, "probe_seconds_seconds") {
+			t.Errorf("%s: %s", format, out)
+		}
 	}
 }

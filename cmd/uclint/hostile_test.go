@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/fixtures"
+	"github.com/uclint/uclint/report"
 )
 
 // hostileName holds terminal escape sequences: an OSC that would set the window title, a screen clear, a bell.
@@ -61,18 +62,18 @@ func serveHostile(t *testing.T) string {
 func TestNothingRawReachesTheTerminal(t *testing.T) {
 	addr := serveHostile(t)
 	args := []string{"scan", "--role", "standard-edition", "--fqdn", "se01.contoso.com", addr}
-	for _, format := range formats() {
+	for _, format := range report.Formats() {
 		_, out, errOut := uclint(t, append(args, "--format", format)...)
 		if strings.ContainsAny(out+errOut, "\x1b\x07") {
 			t.Errorf("%s: a raw escape or bell reached the output:\n%q", format, out)
 		}
 		switch format {
-		case formatTable:
+		case report.FormatTable:
 			if !strings.Contains(out, `evil\x1b]0;pwned\a\x1b[2J.contoso.com`) {
 				t.Errorf("table: the name is not shown with visible escapes:\n%s", out)
 			}
-		case formatJSON:
-			var r report
+		case report.FormatJSON:
+			var r report.Report
 			if err := json.Unmarshal([]byte(out), &r); err != nil {
 				t.Fatalf("json: invalid: %v", err)
 			}
@@ -91,12 +92,12 @@ func TestPasswordNeverShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	pfx := fixtures.Path("pki", "formats", "se01-legacy.pfx")
-	for _, format := range formats() {
+	for _, format := range report.Formats() {
 		_, out, errOut := uclint(t, "check", "--password-file", file, "--log-level", "debug", "--log-format", "json", "--format", format, pfx)
 		if strings.Contains(out+errOut, secret) {
 			t.Fatalf("%s: the password leaked:\n%s\n%s", format, out, errOut)
 		}
-		if format == formatJSON && !strings.Contains(out, "wrong PFX password") {
+		if format == report.FormatJSON && !strings.Contains(out, "wrong PFX password") {
 			t.Fatalf("json: no error for the wrong password:\n%s", out)
 		}
 	}
@@ -114,7 +115,7 @@ func TestBadDeploymentFileExits2(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := uclint(t, "scan", "--config", path)
-	if code != exitUsage || out != "" || !strings.Contains(errOut, path+":2:") || !strings.Contains(errOut, "members") {
+	if code != report.ExitUsage || out != "" || !strings.Contains(errOut, path+":2:") || !strings.Contains(errOut, "members") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/uclint/uclint/report"
 )
 
 // lintInfo is what 'uclint lints' says of each lint.
@@ -47,25 +49,25 @@ func newLintsCommand() *cobra.Command {
 			}
 			out := c.OutOrStdout()
 			switch format {
-			case formatJSON:
+			case report.FormatJSON:
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
 				enc.SetEscapeHTML(false)
 				return enc.Encode(infos)
-			case formatTable:
-				t := newTable(out, map[int]int{3: 60, 4: 50})
-				t.Header("ID", "SOURCE", "SEVERITY", "DESCRIPTION", "CITATION")
-				for _, i := range infos {
-					if err := t.Append([]string{i.ID, i.Source, i.Severity, i.Description, i.Citation}); err != nil {
-						return fmt.Errorf("write the lint table: %w", err)
-					}
+			case report.FormatTable:
+				rows := make([][]string, len(infos))
+				for k, i := range infos {
+					rows[k] = []string{i.ID, i.Source, i.Severity, i.Description, i.Citation}
 				}
-				return t.Render()
+				if err := report.WriteTable(out, []string{"ID", "SOURCE", "SEVERITY", "DESCRIPTION", "CITATION"}, rows, map[int]int{3: 60, 4: 50}); err != nil {
+					return fmt.Errorf("write the lint table: %w", err)
+				}
+				return nil
 			}
 			return usageError("unknown --format %q: use table or json", format)
 		},
 	}
-	c.Flags().StringVar(&format, "format", formatTable, "output format: table or json")
+	c.Flags().StringVar(&format, "format", report.FormatTable, "output format: table or json")
 	c.Flags().StringSliceVar(&sources, "zlint-sources", nil, "more zlint lint sources to list")
 	return c
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/uclint/uclint/report"
 )
 
 func main() {
@@ -29,7 +31,7 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // usageError is a usage or configuration error: nothing was checked, exit 2.
 func usageError(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+	return &exitError{code: report.ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
 // app is one run of uclint: where it writes, how it logs, and the exit code its command sets.
@@ -56,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.As(err, &ee) {
 			return ee.code
 		}
-		return exitUsage
+		return report.ExitUsage
 	}
 	return a.code
 }
@@ -77,7 +79,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: exitUsage, err: fmt.Errorf("%w (see 'uclint %s --help')", err, c.Name())}
+		return &exitError{code: report.ExitUsage, err: fmt.Errorf("%w (see 'uclint %s --help')", err, c.Name())}
 	})
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
@@ -91,7 +93,7 @@ func (a *app) setupLogging() error {
 	if err := level.UnmarshalText([]byte(a.logLevel)); err != nil {
 		return usageError("--log-level %q: use debug, info, warn or error", a.logLevel)
 	}
-	opts := &slog.HandlerOptions{Level: level}
+	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: secondsAttr}
 	switch strings.ToLower(a.logFormat) {
 	case "text":
 		a.log = slog.New(slog.NewTextHandler(a.stderr, opts))
@@ -101,4 +103,18 @@ func (a *app) setupLogging() error {
 		return usageError("--log-format %q: use text or json", a.logFormat)
 	}
 	return nil
+}
+
+// secondsAttr logs a duration as seconds, a float under a key ending in _seconds ("timeout_seconds": 5), in the
+// text and the JSON format alike: slog would write nanoseconds in JSON ("timeout": 5000000000), which no log
+// reader takes for a duration, and "5s" in text.
+func secondsAttr(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() != slog.KindDuration {
+		return a
+	}
+	key := a.Key
+	if !strings.HasSuffix(key, "_seconds") {
+		key += "_seconds"
+	}
+	return slog.Float64(key, a.Value.Duration().Seconds())
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/uclint/uclint/fixtures"
+	"github.com/uclint/uclint/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -71,16 +72,16 @@ func golden(t *testing.T, name, got string) {
 }
 
 // decode parses a JSON report.
-func decode(t *testing.T, s string) report {
+func decode(t *testing.T, s string) report.Report {
 	t.Helper()
-	var r report
+	var r report.Report
 	if err := json.Unmarshal([]byte(s), &r); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, s)
 	}
 	return r
 }
 
-func lintIDs(tg target) []string {
+func lintIDs(tg report.Target) []string {
 	var ids []string
 	for _, f := range tg.Findings {
 		ids = append(ids, f.Lint)
@@ -88,7 +89,7 @@ func lintIDs(tg target) []string {
 	return ids
 }
 
-func hasLint(tg target, id string) bool {
+func hasLint(tg report.Target, id string) bool {
 	for _, f := range tg.Findings {
 		if f.Lint == id {
 			return true
@@ -99,18 +100,19 @@ func hasLint(tg target, id string) bool {
 
 func TestCheckGoldenTable(t *testing.T) {
 	code, out, errOut := uclint(t, checkArgs("pool01.pem", "pool01-member-cn.pem", "pool01-missing-sip-fabrikam.pem", "pool01-old.pem")...)
-	if code != exitFailed {
-		t.Fatalf("exit %d, want %d; stderr: %s", code, exitFailed, errOut)
+	if code != report.ExitFailed {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, report.ExitFailed, errOut)
 	}
 	golden(t, "check-pool.table.golden", out)
 }
 
 func TestCheckGoldenJSON(t *testing.T) {
 	code, out, errOut := uclint(t, append(checkArgs("pool01.pem", "pool01-member-cn.pem"), "--format", "json", fixture("bad", "garbage.cer"))...)
-	if code != exitFailed {
-		t.Fatalf("exit %d, want %d; stderr: %s", code, exitFailed, errOut)
+	if code != report.ExitFailed {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, report.ExitFailed, errOut)
 	}
 	golden(t, "check-pool.json.golden", out)
+	validateReport(t, out)
 	r := decode(t, out)
 	if r.Summary.Targets != 3 || r.Summary.Pass != 1 || r.Summary.Fail != 1 || r.Summary.Error != 1 {
 		t.Fatalf("summary %+v", r.Summary)
@@ -121,7 +123,7 @@ func TestCheckGoldenJSON(t *testing.T) {
 	if !hasLint(r.Targets[1], "e_ocs_subject_cn_not_role_fqdn") {
 		t.Fatalf("member CN not flagged: %v", lintIDs(r.Targets[1]))
 	}
-	if r.Targets[2].Status != statusError || !strings.Contains(r.Targets[2].Error, "garbage.cer") {
+	if r.Targets[2].Status != report.Error || !strings.Contains(r.Targets[2].Error, "garbage.cer") {
 		t.Fatalf("garbage file: %+v", r.Targets[2])
 	}
 }
@@ -132,21 +134,21 @@ func TestCheckExitCodes(t *testing.T) {
 		args []string
 		want int
 	}{
-		{"good certificate", checkArgs("pool01.pem"), exitOK},
-		{"member FQDN instead of pool FQDN", checkArgs("pool01-member-cn.pem"), exitFailed},
-		{"a bad file beside a good one", append(checkArgs("pool01.pem"), fixture("bad", "truncated.pem")), exitUncheckable},
-		{"a bad file beside a failing one", append(checkArgs("pool01-member-cn.pem"), fixture("bad", "empty.pem")), exitFailed},
-		{"no file", []string{"check", "--role", "standard-edition", "--fqdn", "se01.contoso.com"}, exitUsage},
-		{"unknown role", []string{"check", "--role", "edge", "--fqdn", "se01.contoso.com", fixture("pki", "se01.pem")}, exitUsage},
-		{"role without fqdn", []string{"check", "--role", "director", fixture("pki", "dir01.pem")}, exitUsage},
-		{"short fqdn", []string{"check", "--role", "director", "--fqdn", "dir01", fixture("pki", "dir01.pem")}, exitUsage},
-		{"unknown flag", []string{"check", "--bogus", fixture("pki", "dir01.pem")}, exitUsage},
-		{"bad --at", []string{"check", "--at", "yesterday", fixture("pki", "dir01.pem")}, exitUsage},
-		{"missing ca file", []string{"check", "--ca-file", fixture("pki", "nope.pem"), fixture("pki", "dir01.pem")}, exitUsage},
-		{"unknown zlint source", []string{"check", "--zlint-sources", "NOPE", fixture("pki", "dir01.pem")}, exitUsage},
-		{"deployment file server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), "--server", "dir01", fixture("pki", "dir01.pem"))...), exitOK},
-		{"deployment file without --server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), fixture("pki", "dir01.pem"))...), exitUsage},
-		{"deployment file unknown server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), "--server", "nope", fixture("pki", "dir01.pem"))...), exitUsage},
+		{"good certificate", checkArgs("pool01.pem"), report.ExitOK},
+		{"member FQDN instead of pool FQDN", checkArgs("pool01-member-cn.pem"), report.ExitFailed},
+		{"a bad file beside a good one", append(checkArgs("pool01.pem"), fixture("bad", "truncated.pem")), report.ExitUncheckable},
+		{"a bad file beside a failing one", append(checkArgs("pool01-member-cn.pem"), fixture("bad", "empty.pem")), report.ExitFailed},
+		{"no file", []string{"check", "--role", "standard-edition", "--fqdn", "se01.contoso.com"}, report.ExitUsage},
+		{"unknown role", []string{"check", "--role", "edge", "--fqdn", "se01.contoso.com", fixture("pki", "se01.pem")}, report.ExitUsage},
+		{"role without fqdn", []string{"check", "--role", "director", fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"short fqdn", []string{"check", "--role", "director", "--fqdn", "dir01", fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"unknown flag", []string{"check", "--bogus", fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"bad --at", []string{"check", "--at", "yesterday", fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"missing ca file", []string{"check", "--ca-file", fixture("pki", "nope.pem"), fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"unknown zlint source", []string{"check", "--zlint-sources", "NOPE", fixture("pki", "dir01.pem")}, report.ExitUsage},
+		{"deployment file server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), "--server", "dir01", fixture("pki", "dir01.pem"))...), report.ExitOK},
+		{"deployment file without --server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), fixture("pki", "dir01.pem"))...), report.ExitUsage},
+		{"deployment file unknown server", append([]string{"check"}, fixed("--config", fixture("deployments", "contoso.yaml"), "--server", "nope", fixture("pki", "dir01.pem"))...), report.ExitUsage},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -154,7 +156,7 @@ func TestCheckExitCodes(t *testing.T) {
 			if code != tc.want {
 				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.want, out, errOut)
 			}
-			if tc.want == exitUsage && !strings.HasPrefix(errOut, "uclint: ") {
+			if tc.want == report.ExitUsage && !strings.HasPrefix(errOut, "uclint: ") {
 				t.Fatalf("a usage error must say what is wrong on stderr, got %q", errOut)
 			}
 		})
@@ -167,11 +169,11 @@ func TestCheckFailOnWarn(t *testing.T) {
 	args := append([]string{"check"}, fixed("--role", "enterprise-pool", "--fqdn", "pool01.contoso.com", "--web-farm", "webpool01.contoso.com",
 		"--sip-domain", "contoso.com", fixture("pki", "pool01-old.pem"))...)
 	code, out, _ := uclint(t, args...)
-	if code != exitOK || !strings.Contains(out, "w_ocs_certificate_expiring_soon") {
+	if code != report.ExitOK || !strings.Contains(out, "w_ocs_certificate_expiring_soon") {
 		t.Fatalf("warning: exit %d, want 0\n%s", code, out)
 	}
 	code, _, _ = uclint(t, append(args, "--fail-on", "warn")...)
-	if code != exitFailed {
+	if code != report.ExitFailed {
 		t.Fatalf("--fail-on warn: exit %d, want 1", code)
 	}
 }
@@ -187,7 +189,7 @@ func TestCheckFormats(t *testing.T) {
 			args := append([]string{"check", "--format", "json"}, fixed("--role", "standard-edition", "--fqdn", "se01.contoso.com", "--sip-domain", "contoso.com", "--sip-domain", "fabrikam.com", "--auto-config", fixture("pki", f))...)
 			code, out, errOut := uclint(t, args...)
 			r := decode(t, out)
-			if code != exitOK || r.Targets[0].Certificate == nil || r.Targets[0].Certificate.SubjectCN != "se01.contoso.com" {
+			if code != report.ExitOK || r.Targets[0].Certificate == nil || r.Targets[0].Certificate.SubjectCN != "se01.contoso.com" {
 				t.Fatalf("exit %d: %s\n%s", code, out, errOut)
 			}
 		})
@@ -199,7 +201,7 @@ func TestCheckPFXPassword(t *testing.T) {
 	t.Setenv(pfxPasswordEnv, "wrong-password")
 	code, out, _ := uclint(t, "check", "--format", "json", pfx)
 	r := decode(t, out)
-	if code != exitUncheckable || !strings.Contains(r.Targets[0].Error, "password") || strings.Contains(out, "wrong-password") {
+	if code != report.ExitUncheckable || !strings.Contains(r.Targets[0].Error, "password") || strings.Contains(out, "wrong-password") {
 		t.Fatalf("wrong password: exit %d %s", code, out)
 	}
 	file := filepath.Join(t.TempDir(), "password.txt")
@@ -207,14 +209,14 @@ func TestCheckPFXPassword(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ = uclint(t, "check", "--format", "json", "--password-file", file, pfx)
-	if r := decode(t, out); r.Targets[0].Status == statusError {
+	if r := decode(t, out); r.Targets[0].Status == report.Error {
 		t.Fatalf("--password-file with a trailing newline: exit %d %s", code, out)
 	}
 }
 
 func TestLintsCommand(t *testing.T) {
 	code, out, _ := uclint(t, "lints", "--format", "json")
-	if code != exitOK {
+	if code != report.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
 	var infos []lintInfo
@@ -241,28 +243,13 @@ func TestLintsCommand(t *testing.T) {
 	}
 }
 
-func TestVisibleEscapesControlCharacters(t *testing.T) {
-	for in, want := range map[string]string{
-		"se01.contoso.com":        "se01.contoso.com",
-		"evil\x1b[2J.contoso.com": `evil\x1b[2J.contoso.com`,
-		"bell\a and nul\x00":      `bell\a and nul\x00`,
-		"bad utf8 \xff":           `bad utf8 \xff`,
-		"bidi \u202e override":    `bidi \u202e override`,
-		"unicode ok: Müller GmbH": "unicode ok: Müller GmbH",
-	} {
-		if got := visible(in); got != want {
-			t.Errorf("visible(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // BenchmarkCheckOneFile is 'uclint check' of one PEM file in-process, from flags to the printed table: what the
 // process does after it starts (measure the start with the built binary: see the closing note).
 func BenchmarkCheckOneFile(b *testing.B) {
 	args := []string{"check", "--role", "standard-edition", "--fqdn", "se01.contoso.com", "--ca-file", fixture("pki", "contoso-ca-bundle.pem"), fixture("pki", "se01.pem")}
 	for i := 0; i < b.N; i++ {
 		var out bytes.Buffer
-		if code := run(args, &out, io.Discard); code != exitOK {
+		if code := run(args, &out, io.Discard); code != report.ExitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/uclint/uclint/lint"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
+	"github.com/uclint/uclint/report"
 )
 
 // pfxPasswordEnv is the environment variable that holds the PFX password.
@@ -93,7 +94,7 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	if o.config != "" {
 		d, err := policy.Load(o.config)
 		if err != nil {
-			return nil, &exitError{code: exitUsage, err: err}
+			return nil, &exitError{code: report.ExitUsage, err: err}
 		}
 		s.deployment = d
 		caFiles = append(append([]string{}, d.CAFiles...), caFiles...)
@@ -363,23 +364,13 @@ func pfxPassword(passwordFile string) (string, error) {
 	return strings.TrimRight(string(data), "\r\n"), nil
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // judge lints the certificate of obs for the target and fills in the target's certificate and findings.
-func (s *settings) judge(tg *target, obs probe.Observation, ctx policy.Context, endpoint string) {
+func (s *settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Context, endpoint string) {
 	if obs.Err != nil {
 		tg.Error = obs.Err.Error()
 		return
 	}
-	tg.Certificate = describe(obs, s.at)
-	tg.leaf = obs.Leaf
+	tg.Certificate = report.Describe(obs.Leaf, len(obs.Chain)+1, s.at)
 	findings, err := s.runner.Lint(lint.Input{
 		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, At: s.at,
 		ExpiryWarning: s.expiryWarning, ExpiryCritical: s.critical, Trust: s.trust,
@@ -388,5 +379,5 @@ func (s *settings) judge(tg *target, obs probe.Observation, ctx policy.Context, 
 		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
 		return
 	}
-	tg.Findings = findingsOf(findings)
+	tg.Findings = report.FindingsOf(findings)
 }

@@ -6,10 +6,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/zmap/zcrypto/x509"
 
 	"github.com/uclint/uclint/lint"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
+	"github.com/uclint/uclint/report"
 )
 
 // scanOptions are the flags of scan beyond the shared ones.
@@ -44,7 +46,7 @@ func (a *app) scanCommand() *cobra.Command {
 
 // scan resolves the targets, probes them in parallel, lints each certificate in the goroutine that fetched it,
 // then runs the deployment-level pool check.
-func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report, error) {
+func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.Report, error) {
 	if o.timeout <= 0 {
 		return nil, usageError("--timeout must be positive")
 	}
@@ -66,30 +68,33 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report,
 	for i, t := range targets {
 		endpoints[i] = probe.Endpoint{Address: t.Address, SNI: t.SNI}
 	}
-	results := make([]target, len(targets))
+	results := make([]report.Target, len(targets))
+	leaves := make([]*x509.Certificate, len(targets)) // for the pool comparison, which the report does not carry
 	r := newReport(s)
-	a.log.Info("scan started", "endpoints", len(endpoints), "concurrency", o.concurrency, "timeout", o.timeout)
+	a.log.Info("scan started", "endpoints", len(endpoints), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
 	bar := startProgress(a.stderr, len(endpoints))
 	probe.ProbeAll(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
 		start := time.Now()
 		t := targets[i]
-		tg := target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
+		tg := report.Target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
 		if obs.TLS != nil {
-			tg.TLS = &tlsSummary{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
 		}
 		s.judge(&tg, obs, t.Context, t.Endpoint)
-		tg.context = t.Context
 		results[i] = tg
+		if obs.Err == nil {
+			leaves[i] = obs.Leaf
+		}
 		bar.step()
 		a.log.Debug("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
-			"error", tg.Error, "findings", len(tg.Findings), "lint_time", time.Since(start))
+			"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
 	})
 	bar.finish()
-	addPoolFindings(s.runner, results)
+	addPoolFindings(s.runner, results, leaves, targets)
 	r.Targets = results
-	r.finish()
+	r.Finish()
 	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
-		"fail", r.Summary.Fail, "error", r.Summary.Error, "seconds", r.DurationSeconds)
+		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)
 	return r, nil
 }
 
@@ -101,7 +106,7 @@ func (o *scanOptions) targets(s *settings, args []string) ([]policy.Target, erro
 		}
 		targets, err := s.deployment.Targets(o.servers)
 		if err != nil {
-			return nil, &exitError{code: exitUsage, err: err}
+			return nil, &exitError{code: report.ExitUsage, err: err}
 		}
 		return targets, nil
 	}
@@ -133,20 +138,20 @@ func hostOf(address string) string {
 }
 
 // addPoolFindings adds n_ocs_pool_members_differ to the members of pools whose members present different
-// certificates. It runs once, after every target was linted.
-func addPoolFindings(runner *lint.Runner, results []target) {
+// certificates. It runs once, after every target was linted; leaves[i] is the certificate results[i] presented.
+func addPoolFindings(runner *lint.Runner, results []report.Target, leaves []*x509.Certificate, targets []policy.Target) {
 	var members []lint.PoolMember
 	var index []int
 	for i, tg := range results {
-		if tg.Member != "" && tg.leaf != nil {
-			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: tg.leaf, Context: tg.context})
+		if tg.Member != "" && leaves[i] != nil {
+			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: leaves[i], Context: targets[i].Context})
 			index = append(index, i)
 		}
 	}
 	findings := runner.PoolFindings(members)
 	for k, f := range findings {
 		tg := &results[index[k]]
-		tg.Findings = append(tg.Findings, finding{Finding: f})
-		sortFindings(tg.Findings)
+		tg.Findings = append(tg.Findings, report.Finding{Finding: f})
+		report.SortFindings(tg.Findings)
 	}
 }

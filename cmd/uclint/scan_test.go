@@ -15,6 +15,7 @@ import (
 
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
+	"github.com/uclint/uclint/report"
 )
 
 // startSim runs the simulated Contoso deployment and writes its deployment file; it returns the file's path.
@@ -36,7 +37,7 @@ func startSim(t testing.TB) (*sim.Deployment, string) {
 	return d, path
 }
 
-func findTarget(t *testing.T, r report, server, member, endpoint string) target {
+func findTarget(t *testing.T, r report.Report, server, member, endpoint string) report.Target {
 	t.Helper()
 	for _, tg := range r.Targets {
 		if tg.Server == server && tg.Member == member && tg.Endpoint == endpoint {
@@ -44,40 +45,41 @@ func findTarget(t *testing.T, r report, server, member, endpoint string) target 
 		}
 	}
 	t.Fatalf("no target %s %s %s in %+v", server, member, endpoint, r.Targets)
-	return target{}
+	return report.Target{}
 }
 
 func TestScanSimulatedDeployment(t *testing.T) {
 	_, config := startSim(t)
 	code, out, errOut := uclint(t, "scan", "--config", config, "--format", "json", "--at", "2026-06-01T00:00:00Z", "--no-system-roots")
-	if code != exitFailed {
+	if code != report.ExitFailed {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errOut)
 	}
+	validateReport(t, out) // TLS, handshake errors, pool findings
 	r := decode(t, out)
 	if r.Summary.Targets != 7 {
 		t.Fatalf("summary %+v", r.Summary)
 	}
 	se01 := findTarget(t, r, "se01", "", "sip")
-	if se01.Status != statusPass || se01.TLS == nil || !se01.TLS.ClientCertRequested || se01.Address == "" {
+	if se01.Status != report.Pass || se01.TLS == nil || !se01.TLS.ClientCertRequested || se01.Address == "" {
 		t.Errorf("se01 sip: %+v %+v", se01, se01.TLS)
 	}
 	fe01 := findTarget(t, r, "pool01", "fe01.contoso.com", "sip")
-	if fe01.Status != statusPass || fe01.TLS.HandshakeError == "" || !hasLint(fe01, "n_ocs_pool_members_differ") {
+	if fe01.Status != report.Pass || fe01.TLS.HandshakeError == "" || !hasLint(fe01, "n_ocs_pool_members_differ") {
 		t.Errorf("fe01 sip (client certificate required, the other member differs): %+v %v", fe01.TLS, lintIDs(fe01))
 	}
 	fe02 := findTarget(t, r, "pool01", "fe02.contoso.com", "sip")
-	if fe02.Status != statusFail || !hasLint(fe02, "e_ocs_san_missing_sip_domain") || !hasLint(fe02, "n_ocs_pool_members_differ") {
+	if fe02.Status != report.Fail || !hasLint(fe02, "e_ocs_san_missing_sip_domain") || !hasLint(fe02, "n_ocs_pool_members_differ") {
 		t.Errorf("fe02 sip (old certificate): %v", lintIDs(fe02))
 	}
 	iis := findTarget(t, r, "pool01", "fe02.contoso.com", "web")
-	if iis.Status != statusFail || !hasLint(iis, "e_ocs_web_components_name_mismatch") || !hasLint(iis, "e_ocs_chain_untrusted") {
+	if iis.Status != report.Fail || !hasLint(iis, "e_ocs_web_components_name_mismatch") || !hasLint(iis, "e_ocs_chain_untrusted") {
 		t.Errorf("fe02 web (IIS self-signed): %v", lintIDs(iis))
 	}
 	if web := findTarget(t, r, "pool01", "fe01.contoso.com", "web"); hasLint(web, "e_ocs_web_components_name_mismatch") {
 		t.Errorf("fe01 web presents the pool certificate, which names the web farm: %v", lintIDs(web))
 	}
 	dir := findTarget(t, r, "dir01", "", "sip")
-	if dir.Status != statusPass || dir.TLS.Version != "TLSv1.0" || dir.TLS.Cipher != "TLS_RSA_WITH_3DES_EDE_CBC_SHA" {
+	if dir.Status != report.Pass || dir.TLS.Version != "TLSv1.0" || dir.TLS.Cipher != "TLS_RSA_WITH_3DES_EDE_CBC_SHA" {
 		t.Errorf("dir01 (TLS 1.0, 3DES): %+v %v", dir.TLS, lintIDs(dir))
 	}
 }
@@ -85,7 +87,7 @@ func TestScanSimulatedDeployment(t *testing.T) {
 func TestScanServerFilterAndTable(t *testing.T) {
 	_, config := startSim(t)
 	code, out, _ := uclint(t, "scan", "--config", config, "--server", "dir01", "--at", "2026-06-01T00:00:00Z")
-	if code != exitOK || !strings.Contains(out, "TLS_RSA_WITH_3DES_EDE_CBC_SHA") || strings.Contains(out, "se01") {
+	if code != report.ExitOK || !strings.Contains(out, "TLS_RSA_WITH_3DES_EDE_CBC_SHA") || strings.Contains(out, "se01") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	for _, header := range []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"} {
@@ -132,7 +134,7 @@ func TestScanAddressAndDeadEndpoints(t *testing.T) {
 		t.Errorf("took %s: dead endpoints must cost one timeout, in parallel", elapsed)
 	}
 	r := decode(t, out)
-	if code != exitUncheckable || r.Summary.Pass != 1 || r.Summary.Error != 2 {
+	if code != report.ExitUncheckable || r.Summary.Pass != 1 || r.Summary.Error != 2 {
 		t.Fatalf("exit %d, summary %+v", code, r.Summary)
 	}
 	if !strings.Contains(r.Targets[1].Error, "connection refused") || !strings.Contains(r.Targets[2].Error, "no TLS answer within 1s") {
@@ -150,7 +152,7 @@ func TestScanUsageErrors(t *testing.T) {
 		"missing deployment file": {"scan", "--config", filepath.Join(t.TempDir(), "nope.yaml")},
 	} {
 		t.Run(name, func(t *testing.T) {
-			if code, _, errOut := uclint(t, args...); code != exitUsage || errOut == "" {
+			if code, _, errOut := uclint(t, args...); code != report.ExitUsage || errOut == "" {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
 		})
@@ -159,7 +161,7 @@ func TestScanUsageErrors(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	code, out, errOut := uclint(t, "demo")
-	if code != exitOK {
+	if code != report.ExitOK {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
 	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config"} {
@@ -205,7 +207,7 @@ func poolEndpoints(b *testing.B) []string {
 
 // scanBenchDeployment scans a deployment file for a benchmark and checks that every endpoint answered.
 func scanBenchDeployment(b *testing.B, config string, endpoints int) {
-	opts := scanOptions{options: options{config: config, out: outputOptions{format: formatJSON, failOn: failOnFail}}, timeout: 5 * time.Second, concurrency: 32}
+	opts := scanOptions{options: options{config: config, out: outputOptions{format: report.FormatJSON, failOn: string(report.FailOnFail)}}, timeout: 5 * time.Second, concurrency: 32}
 	r, err := opts.scan(context.Background(), nil, &app{stdout: io.Discard, stderr: io.Discard, log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
@@ -280,7 +282,7 @@ func BenchmarkScanSilent100(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var out strings.Builder
-		if code := run(args, &out, io.Discard); code != exitUncheckable {
+		if code := run(args, &out, io.Discard); code != report.ExitUncheckable {
 			b.Fatalf("exit %d", code)
 		}
 	}

@@ -1,32 +1,38 @@
-package main
+package report
 
 import (
-	"github.com/uclint/uclint/lint"
-
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/uclint/uclint/lint"
 )
 
-// renderPrometheus writes the node_exporter textfile-collector format.
-func renderPrometheus(w io.Writer, r *report) error {
+func init() { register(FormatPrometheus, prometheus{}) }
+
+// prometheus is the text exposition format, for node_exporter's textfile collector: a gauge per target status,
+// certificate expiry, findings by severity, targets by status, the run's duration and start.
+type prometheus struct{}
+
+func (prometheus) Render(w io.Writer, r *Report, _ Options) error {
 	var b strings.Builder
 	metric := func(name, help string) {
 		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name)
 	}
 	metric("uclint_target_status", "Verdict per target: 0 pass, 1 warn, 2 fail, 3 error.")
-	for _, t := range r.Targets {
-		fmt.Fprintf(&b, "uclint_target_status{%s} %d\n", targetLabels(t), statusValue(t.Status))
+	for i := range r.Targets {
+		t := &r.Targets[i]
+		fmt.Fprintf(&b, "uclint_target_status{%s} %d\n", targetLabels(t), t.Status.Value())
 	}
 	metric("uclint_certificate_not_after_timestamp_seconds", "When the certificate a target presents expires (Unix time).")
-	for _, t := range r.Targets {
-		if t.leaf != nil {
-			fmt.Fprintf(&b, "uclint_certificate_not_after_timestamp_seconds{%s} %d\n", targetLabels(t), t.leaf.NotAfter.Unix())
-		} else if t.Certificate != nil {
-			if na, err := time.Parse(time.RFC3339, t.Certificate.NotAfter); err == nil {
-				fmt.Fprintf(&b, "uclint_certificate_not_after_timestamp_seconds{%s} %d\n", targetLabels(t), na.Unix())
-			}
+	for i := range r.Targets {
+		t := &r.Targets[i]
+		if t.Certificate == nil {
+			continue
+		}
+		if na, err := time.Parse(time.RFC3339, t.Certificate.NotAfter); err == nil {
+			fmt.Fprintf(&b, "uclint_certificate_not_after_timestamp_seconds{%s} %d\n", targetLabels(t), na.Unix())
 		}
 	}
 	metric("uclint_findings", "Findings of the run, by severity.")
@@ -40,11 +46,12 @@ func renderPrometheus(w io.Writer, r *report) error {
 		fmt.Fprintf(&b, "uclint_findings{severity=%q} %d\n", sev, counts[sev])
 	}
 	metric("uclint_targets", "Targets of the run, by status.")
+	s := r.Summary
 	for _, st := range []struct {
-		name  string
-		count int
-	}{{statusPass, r.Summary.Pass}, {statusWarn, r.Summary.Warn}, {statusFail, r.Summary.Fail}, {statusError, r.Summary.Error}} {
-		fmt.Fprintf(&b, "uclint_targets{status=%q} %d\n", st.name, st.count)
+		status Status
+		count  int
+	}{{Pass, s.Pass}, {Warn, s.Warn}, {Fail, s.Fail}, {Error, s.Error}} {
+		fmt.Fprintf(&b, "uclint_targets{status=%q} %d\n", st.status, st.count)
 	}
 	metric("uclint_scan_duration_seconds", "How long the run took.")
 	fmt.Fprintf(&b, "uclint_scan_duration_seconds %.3f\n", r.DurationSeconds)
@@ -61,12 +68,13 @@ func renderPrometheus(w io.Writer, r *report) error {
 }
 
 // targetLabels are the labels that name a target.
-func targetLabels(t target) string {
+func targetLabels(t *Target) string {
 	return fmt.Sprintf(`server="%s",member="%s",endpoint="%s",file="%s"`,
 		promEscape(t.Server), promEscape(t.Member), promEscape(t.Endpoint), promEscape(t.File))
 }
 
-// promEscape escapes a label value as the text exposition format requires.
-func promEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s)
-}
+// labelEscaper escapes a label value as the text exposition format requires. A Replacer is safe for concurrent
+// use and never changes after it is made.
+var labelEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+
+func promEscape(s string) string { return labelEscaper.Replace(s) }

@@ -1,17 +1,22 @@
-package main
+package report
 
 import (
-	"github.com/uclint/uclint/lint"
-
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/uclint/uclint/lint"
 )
 
-// JUnit XML, as CI systems read it: one testsuite per server (per file for check), one testcase per target. A
-// failed target is a <failure>, one that could not be checked an <error>; warnings and notices go to
+func init() { register(FormatJUnit, junit{}) }
+
+// junit is JUnit XML, as CI systems read it: one testsuite per file (check) or server (scan), one testcase per
+// target. A failed target is a <failure>, one that could not be checked an <error>; warnings and notices go to
 // <system-out>, so they show without failing the build.
+type junit struct{}
+
+// junitSuites is the root element of a JUnit report.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -22,6 +27,7 @@ type junitSuites struct {
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
+// junitSuite is the test suite of one file or one server.
 type junitSuite struct {
 	Name      string      `xml:"name,attr"`
 	Tests     int         `xml:"tests,attr"`
@@ -32,6 +38,7 @@ type junitSuite struct {
 	Cases     []junitCase `xml:"testcase"`
 }
 
+// junitCase is the test case of one target.
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	ClassName string        `xml:"classname,attr"`
@@ -40,33 +47,35 @@ type junitCase struct {
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
+// junitProblem is a failure or an error of a test case.
 type junitProblem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
 	Text    string `xml:",chardata"`
 }
 
-func renderJUnit(w io.Writer, r *report) error {
+func (junit) Render(w io.Writer, r *Report, _ Options) error {
 	out := junitSuites{Name: "uclint", Time: fmt.Sprintf("%.3f", r.DurationSeconds)}
 	index := map[string]int{}
-	for _, t := range r.Targets {
+	for i := range r.Targets {
+		t := &r.Targets[i]
 		suite := t.Server
 		if t.File != "" {
 			suite = t.File
 		}
-		i, ok := index[suite]
+		k, ok := index[suite]
 		if !ok {
-			i = len(out.Suites)
-			index[suite] = i
+			k = len(out.Suites)
+			index[suite] = k
 			out.Suites = append(out.Suites, junitSuite{Name: suite, Timestamp: r.Started})
 		}
-		s := &out.Suites[i]
-		c := junitCase{Name: caseName(t), ClassName: "uclint." + suite}
+		s := &out.Suites[k]
+		c := junitCase{Name: caseName(t), ClassName: className(suite)}
 		switch t.Status {
-		case statusError:
+		case Error:
 			c.Error = &junitProblem{Message: t.Error, Type: "error", Text: t.Error}
 			s.Errors++
-		case statusFail:
+		case Fail:
 			c.Failure = &junitProblem{Message: failureMessage(t), Type: "fail", Text: findingsText(t.Findings)}
 			s.Failures++
 		default:
@@ -88,22 +97,31 @@ func renderJUnit(w io.Writer, r *report) error {
 	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write the JUnit report: %w", err)
 	}
-	_, err := io.WriteString(w, "\n")
-	return err //nolint:wrapcheck // a final newline
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("write the JUnit report: %w", err)
+	}
+	return nil
 }
 
-// caseName names a target within its suite.
-func caseName(t target) string {
+// className is the classname of a suite's test cases: "uclint." and the suite's name with its dots made
+// underscores, since CI systems (Jenkins, GitLab) split a classname at its dots into a package tree, and a file
+// path or an FQDN would come out as a broken one. The readable name is in the suite's and the case's name.
+func className(suite string) string {
+	return "uclint." + strings.ReplaceAll(suite, ".", "_")
+}
+
+// caseName names a target readably, its file or server included, since the classname cannot carry them intact.
+func caseName(t *Target) string {
 	if t.File != "" {
 		if t.Certificate != nil {
-			return "certificate " + t.Certificate.SubjectCN
+			return t.File + ": certificate " + t.Certificate.SubjectCN
 		}
-		return "certificate"
+		return t.File + ": certificate"
 	}
-	return strings.Join(nonEmpty(t.Member, t.Endpoint, t.Address), " ")
+	return strings.Join(nonEmpty(t.Server, t.Member, t.Endpoint, "("+t.Address+")"), " ")
 }
 
-func failureMessage(t target) string {
+func failureMessage(t *Target) string {
 	var ids []string
 	for _, f := range t.Findings {
 		if f.Status >= lint.Error {
@@ -114,7 +132,7 @@ func failureMessage(t target) string {
 }
 
 // findingsText lists findings one per line: severity, ID, details, and the fix.
-func findingsText(findings []finding) string {
+func findingsText(findings []Finding) string {
 	var b strings.Builder
 	for _, f := range findings {
 		fmt.Fprintf(&b, "%s %s: %s\n  fix: %s\n", f.Status, f.Lint, f.Details, f.Remediation)

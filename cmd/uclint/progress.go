@@ -3,40 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/term"
+	"github.com/uclint/uclint/report"
 )
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())) //nolint:gosec // a file descriptor fits an int
-}
-
-// colorWanted reports whether status colours go to w: a terminal, NO_COLOR unset (https://no-color.org), and not
-// a dumb terminal.
-func colorWanted(w io.Writer) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	return isTerminal(w)
-}
-
-// colored wraps a target status in its colour when color is on.
-func colored(status string, color bool) string {
-	if !color {
-		return status
-	}
-	code := map[string]string{statusPass: "32", statusWarn: "33", statusFail: "31", statusError: "35"}[status]
-	if code == "" {
-		return status
-	}
-	return "\x1b[" + code + "m" + status + "\x1b[0m"
-}
 
 // progress draws a progress bar on a terminal while endpoints are probed.
 type progress struct {
@@ -55,7 +27,7 @@ const progressThreshold = 8
 // otherwise it returns a progress that draws nothing.
 func startProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, total: total}
-	if total <= progressThreshold || !isTerminal(w) {
+	if total <= progressThreshold || !report.IsTerminal(w) {
 		return p
 	}
 	p.stop = make(chan struct{})

@@ -1,0 +1,69 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/term"
+)
+
+// IsTerminal reports whether w is a terminal.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) //nolint:gosec // a file descriptor fits an int
+}
+
+// ColorWanted reports whether status colours go to w: a terminal, NO_COLOR unset (https://no-color.org), and not
+// a dumb terminal.
+func ColorWanted(w io.Writer) bool {
+	if _, set := os.LookupEnv("NO_COLOR"); set || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	return IsTerminal(w)
+}
+
+// statusColors are the ANSI colours of the statuses: green, yellow, red, magenta.
+var statusColors = [...]string{Pass: "32", Warn: "33", Fail: "31", Error: "35"}
+
+// colored is a target status, in its colour when color is on.
+func colored(s Status, color bool) string {
+	if !color || s < Pass || s > Error {
+		return s.String()
+	}
+	return "\x1b[" + statusColors[s] + "m" + s.String() + "\x1b[0m"
+}
+
+// Visible makes text from a certificate or a server safe for a terminal: control characters, escape sequences
+// and invalid bytes are shown as Go escapes (\x1b), never sent raw.
+func Visible(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) && r != ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == ' ' || unicode.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
+}
