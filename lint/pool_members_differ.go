@@ -102,8 +102,7 @@ func (r *Runner) PoolFindings(members []PoolMember) map[int]Finding {
 		}
 		for _, i := range idx {
 			t := &Target{Context: members[i].Context, Endpoint: members[i].Endpoint, Pool: cmp}
-			only := map[string]bool{t.Context.Profile().RuleID("pool_members_differ"): true}
-			for _, f := range r.lintTarget(members[i].Certificate, t, only) {
+			for _, f := range r.lintTarget(members[i].Certificate, t, idsOf(t.Context.Profile(), "pool_members_differ")) {
 				out[i] = f
 			}
 		}

@@ -1,3 +1,7 @@
+// Package lint holds uclint's rules, written as zlint lints and registered once per product under the product's
+// zlint source (OCS2007R2, ...) from the product profiles of package policy, and the runner that lints each
+// certificate with its target (context, chain verdict, handshake) together with zlint's own lints of the default
+// RFC sources. It does no I/O.
 package lint
 
 import (
@@ -101,6 +105,17 @@ func register(check string, newLint func(r rule) zlint.CertificateLintInterface)
 			})
 		}
 	}
+}
+
+// idsOf is the set of the product's rule IDs implemented by a check.
+func idsOf(p *policy.Profile, check string) map[string]bool {
+	ids := map[string]bool{}
+	for _, spec := range p.Rules {
+		if spec.Check == check {
+			ids[p.RuleID(spec.Rule)] = true
+		}
+	}
+	return ids
 }
 
 // Checks lists the checks the profiles may name. A test holds every profile's rules to it, so a rule whose check

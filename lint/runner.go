@@ -210,13 +210,3 @@ func SortFindings(findings []Finding) {
 		return findings[i].Lint < findings[j].Lint
 	})
 }
-
-// ruleLint returns the runner's lint of that name.
-func (r *Runner) ruleLint(name string) *zlint.CertificateLint {
-	for _, l := range r.lints {
-		if l.Name == name {
-			return l
-		}
-	}
-	return nil
-}

@@ -169,3 +169,20 @@ func TestPoolFindings(t *testing.T) {
 		t.Fatalf("details should name the members: %q", f[1].Details)
 	}
 }
+
+// TestSNIFindings: the SNI rule compares the two certificates an endpoint presented.
+func TestSNIFindings(t *testing.T) {
+	r, err := NewRunner(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	se01, _ := leaf(t, "se01")
+	iis, _ := leaf(t, "fe02-iis-selfsigned")
+	if f := r.SNIFindings(ctxSE, "sip", &SNIComparison{Name: "se01.contoso.com", WithSNI: se01, WithoutSNI: se01}); len(f) != 0 {
+		t.Fatalf("the same certificate both ways: %v", f)
+	}
+	f := r.SNIFindings(ctxSE, "sip", &SNIComparison{Name: "se01.contoso.com", WithSNI: se01, WithoutSNI: iis})
+	if len(f) != 1 || f[0].Lint != nameSNIDiffers || f[0].Status != Warn || !strings.Contains(f[0].Details, `"FE02"`) {
+		t.Fatalf("different certificates: %v", f)
+	}
+}

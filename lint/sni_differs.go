@@ -54,5 +54,5 @@ func (r *Runner) SNIFindings(ctx policy.Context, endpoint string, cmp *SNICompar
 		return nil
 	}
 	t := &Target{Context: ctx, Endpoint: endpoint, SNI: cmp}
-	return r.lintTarget(c, t, map[string]bool{ctx.Profile().RuleID("sni_differs"): true})
+	return r.lintTarget(c, t, idsOf(ctx.Profile(), "sni_differs"))
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -116,7 +117,11 @@ func decodeString(v asn1.RawValue) (string, bool) {
 		}
 		r := make([]rune, len(b)/4)
 		for i := range r {
-			r[i] = rune(uint32(b[4*i])<<24 | uint32(b[4*i+1])<<16 | uint32(b[4*i+2])<<8 | uint32(b[4*i+3]))
+			v := uint32(b[4*i])<<24 | uint32(b[4*i+1])<<16 | uint32(b[4*i+2])<<8 | uint32(b[4*i+3])
+			if v > unicode.MaxRune {
+				return "", false
+			}
+			r[i] = rune(v) //nolint:gosec // at most unicode.MaxRune, checked above
 		}
 		return string(r), true
 	}

@@ -25,9 +25,9 @@ func TestProfilesValidate(t *testing.T) {
 
 func TestValidateCatchesMistakes(t *testing.T) {
 	cases := []struct {
-		name   string
-		break_ func(p *Profile)
-		want   string
+		name    string
+		breakIt func(p *Profile)
+		want    string
 	}{
 		{"unknown check rule", func(p *Profile) { p.Roles[0].Certificates[0].Names[0].Rule = "nope" }, `name rule "nope" is not one of the product's rules`},
 		{"unknown template variable", func(p *Profile) { p.Roles[0].Certificates[0].Names[0].Names = []string{"{pool}"} }, `unknown variable`},
@@ -44,7 +44,7 @@ func TestValidateCatchesMistakes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := ocs2007r2()
-			tc.break_(p)
+			tc.breakIt(p)
 			err := p.Validate()
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error with %q", err, tc.want)

@@ -48,6 +48,8 @@ type Target struct {
 	Endpoint    string       `json:"endpoint"`
 	Address     string       `json:"address"`
 	Role        string       `json:"role"`
+	Product     string       `json:"product,omitempty"`          // the product whose rules judged it, with a role
+	Kind        string       `json:"certificate_kind,omitempty"` // which of the role's certificates it is
 	Status      Status       `json:"status"`
 	Error       string       `json:"error,omitempty"` // why there is no certificate to judge
 	TLS         *TLS         `json:"tls,omitempty"`

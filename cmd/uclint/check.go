@@ -3,8 +3,8 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/uclint/uclint/probe"
-	"github.com/uclint/uclint/report"
+	"github.com/uclint/uclint/audit"
+	"github.com/uclint/uclint/policy"
 )
 
 func (a *app) checkCommand() *cobra.Command {
@@ -31,14 +31,13 @@ func (a *app) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r := newReport(s)
-			for _, file := range files {
-				tg := report.Target{File: file, Role: string(s.context.Role)}
-				s.judge(&tg, probe.LoadFile(file, password), s.context, "")
-				a.log.Debug("checked", "file", file, "error", tg.Error, "findings", len(tg.Findings))
-				r.Targets = append(r.Targets, tg)
+			targets := make([]policy.Target, len(files))
+			for i, f := range files {
+				targets[i] = policy.Target{File: f, Context: s.context}
 			}
-			r.Finish()
+			run := s.audit(a)
+			run.PFXPassword = password
+			r := audit.Run(c.Context(), targets, run)
 			a.code, err = opts.out.emit(a.stdout, r, false, a.log)
 			return err
 		},

@@ -2,7 +2,6 @@ package main
 
 import (
 	stdx509 "crypto/x509"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	zx509 "github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/audit"
 	"github.com/uclint/uclint/lint"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
@@ -364,20 +364,8 @@ func pfxPassword(passwordFile string) (string, error) {
 	return strings.TrimRight(string(data), "\r\n"), nil
 }
 
-// judge lints the certificate of obs for the target and fills in the target's certificate and findings.
-func (s *settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Context, endpoint string) {
-	if obs.Err != nil {
-		tg.Error = obs.Err.Error()
-		return
-	}
-	tg.Certificate = report.Describe(obs.Leaf, len(obs.Chain)+1, s.at)
-	findings, err := s.runner.Lint(lint.Input{
-		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, At: s.at,
-		ExpiryWarning: s.expiryWarning, ExpiryCritical: s.critical, Trust: s.trust,
-	})
-	if err != nil {
-		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
-		return
-	}
-	tg.Findings = report.FindingsOf(findings)
+// audit is the audit pipeline's settings for the resolved options.
+func (s *settings) audit(a *app) audit.Settings {
+	return audit.Settings{Runner: s.runner, Trust: s.trust, At: s.at, ExpiryWarning: s.expiryWarning,
+		ExpiryCritical: s.critical, Log: a.log}
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -69,9 +68,6 @@ func (o *outputOptions) validate() (*outputPlan, error) {
 }
 
 // newReport starts the report of a run judged with the settings; Finish completes it.
-func newReport(s *settings) *report.Report {
-	return report.New(time.Now(), s.expiryWarning, s.critical)
-}
 
 // emit marks the report against the baseline, writes stdout and every --output file, and returns the exit code.
 // The files are always complete: -q shapes only what stdout shows.

@@ -6,9 +6,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/zmap/zcrypto/x509"
 
-	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/audit"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -19,6 +18,7 @@ type scanOptions struct {
 	options
 	timeout     time.Duration
 	concurrency int
+	sni         string
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -41,17 +41,21 @@ func (a *app) scanCommand() *cobra.Command {
 	opts.addFlags(c)
 	c.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Second, "per endpoint: connect plus TLS handshake")
 	c.Flags().IntVar(&opts.concurrency, "concurrency", 32, "endpoints probed at once")
+	c.Flags().StringVar(&opts.sni, "sni", "fqdn", "server name sent: fqdn (the name a client uses), none (as Communicator on Windows XP/Server 2003), both (compare the two certificates)")
 	return c
 }
 
-// scan resolves the targets, probes them in parallel, lints each certificate in the goroutine that fetched it,
-// then runs the deployment-level pool check.
+// scan resolves the targets and hands them to the audit pipeline.
 func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.Report, error) {
 	if o.timeout <= 0 {
 		return nil, usageError("--timeout must be positive")
 	}
 	if o.concurrency < 1 {
 		return nil, usageError("--concurrency must be at least 1")
+	}
+	sni, err := audit.ParseSNIMode(o.sni)
+	if err != nil {
+		return nil, usageError("%v", err)
 	}
 	s, err := o.resolve(false)
 	if err != nil {
@@ -64,35 +68,15 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	endpoints := make([]probe.Endpoint, len(targets))
-	for i, t := range targets {
-		endpoints[i] = probe.Endpoint{Address: t.Address, SNI: t.SNI}
-	}
-	results := make([]report.Target, len(targets))
-	leaves := make([]*x509.Certificate, len(targets)) // for the pool comparison, which the report does not carry
-	r := newReport(s)
-	a.log.Info("scan started", "endpoints", len(endpoints), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
-	bar := startProgress(a.stderr, len(endpoints))
-	probe.ProbeAll(ctx, endpoints, probe.Options{Timeout: o.timeout}, o.concurrency, func(i int, obs probe.Observation) {
-		start := time.Now()
-		t := targets[i]
-		tg := report.Target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Address: t.Address, Role: string(t.Context.Role)}
-		if obs.TLS != nil {
-			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
-		}
-		s.judge(&tg, obs, t.Context, t.Endpoint)
-		results[i] = tg
-		if obs.Err == nil {
-			leaves[i] = obs.Leaf
-		}
-		bar.step()
-		a.log.Debug("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
-			"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-	})
+	run := s.audit(a)
+	run.Probe = probe.Options{Timeout: o.timeout}
+	run.Concurrency = o.concurrency
+	run.SNI = sni
+	a.log.Info("scan started", "targets", len(targets), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
+	bar := startProgress(a.stderr, len(targets))
+	run.Done = bar.step
+	r := audit.Run(ctx, targets, run)
 	bar.finish()
-	addPoolFindings(s.runner, results, leaves, targets)
-	r.Targets = results
-	r.Finish()
 	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
 		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)
 	return r, nil
@@ -135,23 +119,4 @@ func hostOf(address string) string {
 		return h
 	}
 	return address
-}
-
-// addPoolFindings adds n_ocs_pool_members_differ to the members of pools whose members present different
-// certificates. It runs once, after every target was linted; leaves[i] is the certificate results[i] presented.
-func addPoolFindings(runner *lint.Runner, results []report.Target, leaves []*x509.Certificate, targets []policy.Target) {
-	var members []lint.PoolMember
-	var index []int
-	for i, tg := range results {
-		if tg.Member != "" && leaves[i] != nil {
-			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: leaves[i], Context: targets[i].Context})
-			index = append(index, i)
-		}
-	}
-	findings := runner.PoolFindings(members)
-	for k, f := range findings {
-		tg := &results[index[k]]
-		tg.Findings = append(tg.Findings, report.Finding{Finding: f})
-		report.SortFindings(tg.Findings)
-	}
 }

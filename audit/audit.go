@@ -1,0 +1,220 @@
+// Package audit is the one pipeline that check and scan share: targets in (certificate files, TLS endpoints),
+// each certificate fetched and linted in one goroutine, in parallel; then the deployment-level checks that need
+// several targets (the members of a pool, an endpoint seen with and without SNI); out comes the report. It holds
+// no user interface: the command line parses flags, and the report package renders.
+package audit
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/probe"
+	"github.com/uclint/uclint/report"
+)
+
+// SNIMode says how endpoints are probed: with the server name a client sends (fqdn), without one (none, as
+// Communicator 2007 R2 on Windows XP and Server 2003 connects), or both, comparing the two certificates.
+type SNIMode string
+
+// The SNI modes.
+const (
+	SNIFQDN SNIMode = "fqdn"
+	SNINone SNIMode = "none"
+	SNIBoth SNIMode = "both"
+)
+
+// ParseSNIMode reads --sni.
+func ParseSNIMode(s string) (SNIMode, error) {
+	switch m := SNIMode(s); m {
+	case SNIFQDN, SNINone, SNIBoth:
+		return m, nil
+	case "":
+		return SNIFQDN, nil
+	}
+	return "", fmt.Errorf("unknown --sni %q: use fqdn, none or both", s)
+}
+
+// Settings is what every target of a run is judged with.
+type Settings struct {
+	Runner                        *lint.Runner
+	Trust                         *lint.Trust // nil: chains are not checked
+	At                            time.Time
+	ExpiryWarning, ExpiryCritical time.Duration
+	// Probe bounds each endpoint; Concurrency is how many endpoints are probed at once (files: every core).
+	Probe       probe.Options
+	Concurrency int
+	SNI         SNIMode
+	// PFXPassword opens PKCS#12 files; it appears in no message.
+	PFXPassword string
+	// Log receives a debug record per target; nil logs nothing.
+	Log *slog.Logger
+	// Done, when set, is called once per target finished, from the goroutine that finished it (a progress bar).
+	Done func()
+}
+
+// Run judges every target and returns the report, finished: files are read and linted on every core, endpoints
+// probed Concurrency at a time, each certificate linted in the goroutine that fetched it; then the deployment-level
+// checks run once. When ctx is canceled, targets not yet checked are reported as not checked.
+func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Report {
+	r := report.New(time.Now(), s.ExpiryWarning, s.ExpiryCritical)
+	results := make([]result, len(targets))
+	var files, endpoints []int
+	for i, t := range targets {
+		if t.File != "" {
+			files = append(files, i)
+		} else {
+			endpoints = append(endpoints, i)
+		}
+	}
+	s.checkFiles(ctx, targets, files, results)
+	s.probeEndpoints(ctx, targets, endpoints, results)
+	for _, res := range results {
+		r.Targets = append(r.Targets, res.targets...)
+	}
+	s.poolFindings(r, results)
+	r.Finish()
+	return r
+}
+
+// result is what one target gave: one report target (or several, for a file with several server certificates),
+// and what the deployment-level checks need of it, kept small.
+type result struct {
+	targets []report.Target
+	// pool: the SHA-256 and DER of the certificate, for the pool comparison (the parsed certificate is not kept).
+	fingerprint string
+	der         []byte
+	ctx         policy.Context
+}
+
+// checkFiles reads and lints the file targets on every core.
+func (s *Settings) checkFiles(ctx context.Context, targets []policy.Target, idx []int, results []result) {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(idx))) {
+		wg.Go(func() {
+			for i := range work {
+				results[i] = s.checkFile(ctx, targets[i])
+				s.done()
+			}
+		})
+	}
+	for _, i := range idx {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
+	tg := base(t)
+	tg.File = t.File
+	if err := ctx.Err(); err != nil {
+		tg.Error = t.File + ": not checked: the run was interrupted"
+		return result{targets: []report.Target{tg}}
+	}
+	start := time.Now()
+	s.judge(&tg, probe.LoadFile(t.File, s.PFXPassword), t.Context, "")
+	s.log("checked", "file", t.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+	return result{targets: []report.Target{tg}}
+}
+
+// probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
+func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, idx []int, results []result) {
+	if len(idx) == 0 {
+		return
+	}
+	endpoints := make([]probe.Endpoint, len(idx))
+	for k, i := range idx {
+		endpoints[k] = probe.Endpoint{Address: targets[i].Address, SNI: targets[i].SNI}
+		if s.SNI == SNINone {
+			endpoints[k].SNI = ""
+		}
+	}
+	probe.ProbeAll(ctx, endpoints, s.Probe, s.Concurrency, func(k int, obs probe.Observation) {
+		i := idx[k]
+		t := targets[i]
+		start := time.Now()
+		tg := base(t)
+		tg.Address = t.Address
+		if obs.TLS != nil {
+			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+		}
+		s.judge(&tg, obs, t.Context, t.Endpoint)
+		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
+			s.compareWithoutSNI(ctx, &tg, t, obs)
+		}
+		res := result{targets: []report.Target{tg}, ctx: t.Context}
+		if obs.Err == nil && t.Member != "" {
+			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+		}
+		results[i] = res
+		s.done()
+		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
+			"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+	})
+}
+
+// compareWithoutSNI probes the endpoint again without a server name and adds the finding when it presents another
+// certificate.
+func (s *Settings) compareWithoutSNI(ctx context.Context, tg *report.Target, t policy.Target, withSNI probe.Observation) {
+	without := probe.Probe(ctx, probe.Endpoint{Address: t.Address}, s.Probe)
+	cmp := &lint.SNIComparison{Name: t.SNI, WithSNI: withSNI.Leaf, WithoutSNI: without.Leaf}
+	if without.Err != nil {
+		cmp.WithoutErr = without.Err.Error()
+	}
+	for _, f := range s.Runner.SNIFindings(t.Context, t.Endpoint, cmp) {
+		tg.Findings = append(tg.Findings, report.Finding{Finding: f})
+	}
+	report.SortFindings(tg.Findings)
+}
+
+// base is the report target of a policy target, before anything is known of its certificate.
+func base(t policy.Target) report.Target {
+	tg := report.Target{Server: t.Server, Member: t.Member, Endpoint: t.Endpoint, Role: string(t.Context.Role)}
+	if t.Context.Role != "" {
+		tg.Product = t.Context.Profile().ID
+		tg.Kind = t.Context.Certificate
+		if tg.Kind == "" {
+			if spec, ok := t.Context.CertificateSpec(); ok {
+				tg.Kind = spec.Kind
+			}
+		}
+	}
+	return tg
+}
+
+// judge lints the certificate of obs for the target and fills in the target's certificate and findings.
+func (s *Settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Context, endpoint string) {
+	if obs.Err != nil {
+		tg.Error = obs.Err.Error()
+		return
+	}
+	tg.Certificate = report.Describe(obs.Leaf, len(obs.Chain)+1, s.At)
+	findings, err := s.Runner.Lint(lint.Input{
+		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, At: s.At,
+		ExpiryWarning: s.ExpiryWarning, ExpiryCritical: s.ExpiryCritical, Trust: s.Trust,
+	})
+	if err != nil {
+		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
+		return
+	}
+	tg.Findings = report.FindingsOf(findings)
+}
+
+func (s *Settings) done() {
+	if s.Done != nil {
+		s.Done()
+	}
+}
+
+func (s *Settings) log(msg string, args ...any) {
+	if s.Log != nil {
+		s.Log.Debug(msg, args...)
+	}
+}

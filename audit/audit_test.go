@@ -1,0 +1,221 @@
+package audit
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/uclint/uclint/fixtures"
+	"github.com/uclint/uclint/fixtures/sim"
+	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/probe"
+	"github.com/uclint/uclint/report"
+)
+
+// settings are the audit settings the tests use: the Contoso CA, judged at the fixtures' time.
+func settings(t *testing.T) Settings {
+	t.Helper()
+	r, err := lint.NewRunner(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cas, err := probe.LoadCertificates(fixtures.Path("pki", "contoso-ca-bundle.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Settings{Runner: r, Trust: lint.NewTrust(cas, nil), At: fixtures.At, ExpiryWarning: 30 * 24 * time.Hour,
+		ExpiryCritical: 7 * 24 * time.Hour, Probe: probe.Options{Timeout: 3 * time.Second}, Concurrency: 8}
+}
+
+func has(tg report.Target, id string) bool {
+	for _, f := range tg.Findings {
+		if f.Lint == id {
+			return true
+		}
+	}
+	return false
+}
+
+// simDeployment runs the simulated Contoso deployment and returns its targets.
+func simDeployment(t *testing.T) []policy.Target {
+	t.Helper()
+	d, err := sim.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), d.CABundle, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "contoso.yaml")
+	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dep, err := policy.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, err := dep.Targets(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return targets
+}
+
+// TestRunFilesAndEndpoints: one run holds files and live endpoints; every target is judged once, the pool members
+// that differ are told so, and Done is called once per target.
+func TestRunFilesAndEndpoints(t *testing.T) {
+	targets := simDeployment(t)
+	pool := policy.Context{Role: policy.EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com",
+		SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	targets = append(targets,
+		policy.Target{File: fixtures.Path("pki", "pool01.pem"), Context: pool},
+		policy.Target{File: fixtures.Path("pki", "pool01-member-cn.pem"), Context: pool},
+		policy.Target{File: fixtures.Path("bad", "garbage.cer"), Context: pool})
+	s := settings(t)
+	var done atomic.Int32
+	s.Done = func() { done.Add(1) }
+	r := Run(context.Background(), targets, s)
+	if int(done.Load()) != len(targets) || len(r.Targets) != len(targets) {
+		t.Fatalf("done %d times, %d report targets, for %d targets", done.Load(), len(r.Targets), len(targets))
+	}
+	byName := map[string]report.Target{}
+	for _, tg := range r.Targets {
+		file := ""
+		if tg.File != "" {
+			file = filepath.Base(tg.File)
+		}
+		byName[tg.Server+" "+tg.Member+" "+tg.Endpoint+" "+file] = tg
+	}
+	for name, want := range map[string]report.Status{
+		"se01  sip ":                   report.Pass,
+		"pool01 fe01.contoso.com sip ": report.Pass,
+		"pool01 fe02.contoso.com sip ": report.Fail,
+		"pool01 fe02.contoso.com web ": report.Fail,
+		"dir01  sip ":                  report.Pass,
+		"   pool01.pem":                report.Pass,
+		"   pool01-member-cn.pem":      report.Fail,
+		"   garbage.cer":               report.Error,
+	} {
+		tg, ok := byName[name]
+		if !ok || tg.Status != want {
+			t.Errorf("%q: status %s (error %q, findings %v), want %s", name, tg.Status, tg.Error, tg.Findings, want)
+		}
+	}
+	for _, m := range []string{"pool01 fe01.contoso.com sip ", "pool01 fe02.contoso.com sip "} {
+		if !has(byName[m], "n_ocs_pool_members_differ") {
+			t.Errorf("%s: no pool finding", m)
+		}
+	}
+	if tg := byName["pool01 fe01.contoso.com web "]; tg.Kind != "web" || tg.Product != "ocs2007r2" {
+		t.Errorf("web target: kind %q product %q", tg.Kind, tg.Product)
+	}
+}
+
+// sniServer presents one certificate to clients that send the server name and another to those that do not.
+func sniServer(t *testing.T, withName, without string) string {
+	t.Helper()
+	load := func(name string) tls.Certificate {
+		pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", name+".pem"), fixtures.Path("keys", name+".key"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pair
+	}
+	named, other := load(withName), load(without)
+	config := &tls.Config{MinVersion: tls.VersionTLS10, GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
+		if hello.ServerName != "" {
+			return &named, nil
+		}
+		return &other, nil
+	}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				if errors.Is(err, net.ErrClosed) {
+					return
+				}
+				continue
+			}
+			go func() {
+				defer conn.Close()
+				_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+				_ = tls.Server(conn, config).Handshake()
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// TestSNIModes: a load balancer that presents the pool certificate only to clients that send the pool's name.
+func TestSNIModes(t *testing.T) {
+	addr := sniServer(t, "se01", "fe02-iis-selfsigned")
+	ctx := policy.Context{Role: policy.StandardEdition, FQDN: "se01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	target, err := policy.AddressTarget(addr, ctx, "sip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(mode SNIMode) report.Target {
+		s := settings(t)
+		s.SNI = mode
+		return Run(context.Background(), []policy.Target{target}, s).Targets[0]
+	}
+	if tg := run(SNIFQDN); tg.Status != report.Pass || has(tg, "w_ocs_sni_certificates_differ") {
+		t.Errorf("fqdn: %s %v", tg.Status, tg.Findings)
+	}
+	if tg := run(SNINone); tg.Certificate == nil || tg.Certificate.SubjectCN != "FE02" || tg.Status != report.Fail {
+		t.Errorf("none: the certificate without SNI should be judged: %+v", tg.Certificate)
+	}
+	tg := run(SNIBoth)
+	var differ *report.Finding
+	for i, f := range tg.Findings {
+		if f.Lint == "w_ocs_sni_certificates_differ" {
+			differ = &tg.Findings[i]
+		}
+	}
+	if differ == nil || !strings.Contains(differ.Details, `"se01.contoso.com"`) || !strings.Contains(differ.Details, `"FE02"`) {
+		t.Fatalf("both: want a warning naming both certificates, got %v", tg.Findings)
+	}
+	same := sniServer(t, "se01", "se01")
+	target.Address = same
+	if tg := run(SNIBoth); has(tg, "w_ocs_sni_certificates_differ") {
+		t.Errorf("both, same certificate: %v", tg.Findings)
+	}
+}
+
+// TestInterruptedRun: a run whose context is canceled reports every target, those it did not check as errors
+// that say so, and returns promptly.
+func TestInterruptedRun(t *testing.T) {
+	targets := simDeployment(t)
+	targets = append(targets, policy.Target{File: fixtures.Path("pki", "se01.pem")})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	r := Run(ctx, targets, settings(t))
+	if time.Since(start) > 2*time.Second {
+		t.Fatalf("a canceled run took %s", time.Since(start))
+	}
+	if len(r.Targets) != len(targets) || r.Summary.Error != len(targets) {
+		t.Fatalf("summary %+v for %d targets", r.Summary, len(targets))
+	}
+	for _, tg := range r.Targets {
+		if !strings.Contains(tg.Error, "canceled") && !strings.Contains(tg.Error, "interrupted") {
+			t.Errorf("%s %s: %q does not say the run was interrupted", tg.Server, tg.File, tg.Error)
+		}
+	}
+}
