@@ -303,8 +303,8 @@ func (r *Resolver) lookupSRV(ctx context.Context, service, name string, hosts *h
 		if a.Weight != b.Weight {
 			return a.Weight > b.Weight
 		}
-		if a.Target != b.Target {
-			return a.Target < b.Target
+		if ta, tb := strings.ToLower(a.Target), strings.ToLower(b.Target); ta != tb {
+			return ta < tb
 		}
 		return a.Port < b.Port
 	})
