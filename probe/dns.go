@@ -451,6 +451,11 @@ func (r *Resolver) resolve(ctx context.Context, name string, qtype uint16) answe
 				break
 			}
 			a.chain = append(a.chain, displayName(next))
+			if next == "." {
+				a.status, a.err = Failed, &LookupError{Type: kind, Name: displayName(name), Server: server, Problem: fmt.Sprintf(
+					"the alias %s points at the root (.), not at a host, at DNS server %s: fix the CNAME record", displayName(cur), server)}
+				return a
+			}
 			if seen[strings.ToLower(next)] {
 				a.status, a.err = Failed, &LookupError{Type: kind, Name: displayName(name), Server: server, Problem: fmt.Sprintf(
 					"the aliases loop (%s → %s) at DNS server %s: fix the CNAME records so that the chain ends in an address",

@@ -32,7 +32,7 @@ func systemDNSServers() ([]string, int, error) {
 			if ip == nil || ip.IsUnspecified() {
 				continue
 			}
-			if ip.To4() == nil && ip[0] == 0xfe && ip[1] == 0xc0 {
+			if ip.To4() == nil && ip[0] == 0xfe && ip[1]&0xc0 == 0xc0 {
 				continue // fec0::/10: the deprecated site-local default Windows sets when no IPv6 DNS server is given
 			}
 			s := net.JoinHostPort(ip.String(), "53")

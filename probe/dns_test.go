@@ -135,6 +135,8 @@ dangling CNAME gone.contoso.com.
 			srv(ServiceInternalTLS), Found, nil},
 		{"SRV target is the root", func(z *dnstest.Zone) { z.SRV("_sipinternal._tcp.contoso.com", 0, 0, 0, ".") },
 			srv(ServiceInternalTCP), Found, nil},
+		{"alias to the root", func(z *dnstest.Zone) { z.CNAME("sipexternal.contoso.com", ".") },
+			host("sipexternal"), Failed, []string{"the alias sipexternal.contoso.com points at the root (.)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, z, err := dnstest.StartText(zone, "")
@@ -307,6 +309,30 @@ func TestLookupWrongQuestion(t *testing.T) {
 	h := obs.Host("sip")
 	if h.Status != Failed || len(h.Addresses) != 0 || !strings.Contains(h.Err.Error(), "answered another question") {
 		t.Fatalf("%+v", h)
+	}
+}
+
+// TestLookupIgnoresRecordsOfOtherNames: records in the answer about names not asked (cache poisoning attempts)
+// are not taken as the answer.
+func TestLookupIgnoresRecordsOfOtherNames(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveRaw(t, pc, func(w dns.ResponseWriter, req *dns.Msg) {
+		m := new(dns.Msg)
+		m.SetReply(req)
+		rr, _ := dns.NewRR("pool99.contoso.com. 300 IN A 203.0.113.66")
+		srv, _ := dns.NewRR("_sipinternaltls._tcp.fabrikam.com. 300 IN SRV 0 0 5061 evil.example.")
+		m.Answer = []dns.RR{rr, srv}
+		_ = w.WriteMsg(m)
+	})
+	obs := newTestResolver(t, pc.LocalAddr().String(), time.Second).LookupSIPDomain(context.Background(), "contoso.com")
+	if l := obs.Service(ServiceInternalTLS); l.Status != NoRecords || len(l.Records) != 0 {
+		t.Errorf("SRV: %+v", l)
+	}
+	if h := obs.Host("sip"); h.Status != NoRecords || len(h.Addresses) != 0 {
+		t.Errorf("sip: %+v", h)
 	}
 }
 
