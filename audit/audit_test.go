@@ -44,8 +44,9 @@ func has(tg report.Target, id string) bool {
 	return false
 }
 
-// simDeployment runs the simulated Contoso deployment and returns its targets.
-func simDeployment(t *testing.T) []policy.Target {
+// simDeployment runs the simulated Contoso deployment and returns its targets; the settings then trust its CA
+// and judge at the time its PKI was made.
+func simDeployment(t *testing.T, s *Settings) []policy.Target {
 	t.Helper()
 	d, err := sim.Start()
 	if err != nil {
@@ -64,6 +65,15 @@ func simDeployment(t *testing.T) []policy.Target {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cas, err := probe.LoadCertificates(filepath.Join(dir, "ca.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fileCAs, err := probe.LoadCertificates(fixtures.Path("pki", "contoso-ca-bundle.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Trust, s.At = lint.NewTrust(append(cas, fileCAs...), nil), d.Started
 	targets, err := dep.Targets(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -74,14 +84,14 @@ func simDeployment(t *testing.T) []policy.Target {
 // TestRunFilesAndEndpoints: one run holds files and live endpoints; every target is judged once, the pool members
 // that differ are told so, and Done is called once per target.
 func TestRunFilesAndEndpoints(t *testing.T) {
-	targets := simDeployment(t)
+	s := settings(t)
+	targets := simDeployment(t, &s)
 	pool := policy.Context{Role: policy.EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com",
 		SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
 	targets = append(targets,
 		policy.Target{File: fixtures.Path("pki", "pool01.pem"), Context: pool},
 		policy.Target{File: fixtures.Path("pki", "pool01-member-cn.pem"), Context: pool},
 		policy.Target{File: fixtures.Path("bad", "garbage.cer"), Context: pool})
-	s := settings(t)
 	var done atomic.Int32
 	s.Done = func() { done.Add(1) }
 	r := Run(context.Background(), targets, s)
@@ -201,12 +211,13 @@ func TestSNIModes(t *testing.T) {
 // TestInterruptedRun: a run whose context is canceled reports every target, those it did not check as errors
 // that say so, and returns promptly.
 func TestInterruptedRun(t *testing.T) {
-	targets := simDeployment(t)
+	s := settings(t)
+	targets := simDeployment(t, &s)
 	targets = append(targets, policy.Target{File: fixtures.Path("pki", "se01.pem")})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	start := time.Now()
-	r := Run(ctx, targets, settings(t))
+	r := Run(ctx, targets, s)
 	if time.Since(start) > 2*time.Second {
 		t.Fatalf("a canceled run took %s", time.Since(start))
 	}

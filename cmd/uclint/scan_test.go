@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
 	"github.com/uclint/uclint/report"
 )
@@ -50,7 +49,7 @@ func findTarget(t *testing.T, r report.Report, server, member, endpoint string) 
 
 func TestScanSimulatedDeployment(t *testing.T) {
 	_, config := startSim(t)
-	code, out, errOut := uclint(t, "scan", "--config", config, "--format", "json", "--at", "2026-06-01T00:00:00Z", "--no-system-roots")
+	code, out, errOut := uclint(t, "scan", "--config", config, "--format", "json", "--no-system-roots")
 	if code != report.ExitFailed {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errOut)
 	}
@@ -86,7 +85,7 @@ func TestScanSimulatedDeployment(t *testing.T) {
 
 func TestScanServerFilterAndTable(t *testing.T) {
 	_, config := startSim(t)
-	code, out, _ := uclint(t, "scan", "--config", config, "--server", "dir01", "--at", "2026-06-01T00:00:00Z")
+	code, out, _ := uclint(t, "scan", "--config", config, "--server", "dir01")
 	if code != report.ExitOK || !strings.Contains(out, "TLS_RSA_WITH_3DES_EDE_CBC_SHA") || strings.Contains(out, "se01") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
@@ -98,7 +97,8 @@ func TestScanServerFilterAndTable(t *testing.T) {
 }
 
 func TestScanAddressAndDeadEndpoints(t *testing.T) {
-	d, _ := startSim(t)
+	d, config := startSim(t)
+	bundle := filepath.Join(filepath.Dir(config), "ca.pem")
 	var se01 string
 	for _, e := range d.Endpoints {
 		if e.Server == "se01" && e.Endpoint == "sip" {
@@ -125,7 +125,7 @@ func TestScanAddressAndDeadEndpoints(t *testing.T) {
 			go func() { _, _ = io.Copy(io.Discard, c) }()
 		}
 	}()
-	args := append([]string{"scan", "--format", "json", "--timeout", "1s", "--ca-file", fixture("pki", "contoso-ca-bundle.pem"), "--at", "2026-06-01T00:00:00Z",
+	args := append([]string{"scan", "--format", "json", "--timeout", "1s", "--ca-file", bundle,
 		"--role", "standard-edition", "--fqdn", "se01.contoso.com", "--sip-domain", "contoso.com", "--sip-domain", "fabrikam.com", "--auto-config"},
 		se01, closed, silent.Addr().String())
 	start := time.Now()
@@ -173,10 +173,10 @@ func TestDemo(t *testing.T) {
 
 // benchDeployment writes a deployment file of one pool with members/2 members... endpoints in all, each pointing at
 // one of a few loopback TLS listeners that present the pool certificate.
-func benchDeployment(b *testing.B, endpoints int, addrs []string) string {
+func benchDeployment(b *testing.B, endpoints int, addrs []string, bundle string) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "sip_domains: [contoso.com, fabrikam.com]\nautomatic_client_configuration: true\n")
-	fmt.Fprintf(&sb, "trust: {ca_files: [%q]}\nservers:\n  - name: pool01\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", fixtures.Path("pki", "contoso-ca-bundle.pem"))
+	fmt.Fprintf(&sb, "trust: {ca_files: [%q]}\nservers:\n  - name: pool01\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", bundle)
 	fmt.Fprintf(&sb, "    web_farm: webpool01.contoso.com\n    members:\n")
 	for i := 0; i < endpoints/2; i++ {
 		fmt.Fprintf(&sb, "      - fqdn: fe%04d.contoso.com\n        endpoints: {sip: %q, web: %q}\n", i, addrs[(2*i)%len(addrs)], addrs[(2*i+1)%len(addrs)])
@@ -189,8 +189,8 @@ func benchDeployment(b *testing.B, endpoints int, addrs []string) string {
 }
 
 // poolEndpoints starts the simulated deployment for a benchmark and returns the addresses that present the
-// pool certificate.
-func poolEndpoints(b *testing.B) []string {
+// pool certificate, and the path of its CA bundle.
+func poolEndpoints(b *testing.B) ([]string, string) {
 	d, err := sim.Start()
 	if err != nil {
 		b.Fatal(err)
@@ -202,7 +202,11 @@ func poolEndpoints(b *testing.B) []string {
 			addrs = append(addrs, e.Address)
 		}
 	}
-	return addrs
+	bundle := filepath.Join(b.TempDir(), "ca.pem")
+	if err := os.WriteFile(bundle, d.CABundle, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return addrs, bundle
 }
 
 // scanBenchDeployment scans a deployment file for a benchmark and checks that every endpoint answered.
@@ -219,8 +223,8 @@ func scanBenchDeployment(b *testing.B, config string, endpoints int) {
 
 // BenchmarkScan500 probes and lints 500 loopback endpoints (RSA-2048, full handshakes) through the scan code.
 func BenchmarkScan500(b *testing.B) {
-	addrs := poolEndpoints(b)
-	config := benchDeployment(b, 500, addrs)
+	addrs, bundle := poolEndpoints(b)
+	config := benchDeployment(b, 500, addrs, bundle)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		scanBenchDeployment(b, config, 500)
@@ -230,8 +234,8 @@ func BenchmarkScan500(b *testing.B) {
 
 // BenchmarkScan2000 scans 2,000 loopback endpoints and reports the peak heap (sampled), servers included.
 func BenchmarkScan2000(b *testing.B) {
-	addrs := poolEndpoints(b)
-	config := benchDeployment(b, 2000, addrs)
+	addrs, bundle := poolEndpoints(b)
+	config := benchDeployment(b, 2000, addrs, bundle)
 	var peak uint64
 	stop := make(chan struct{})
 	sampled := make(chan struct{})
