@@ -230,7 +230,7 @@ func template(s Spec) *x509.Certificate {
 	return tmpl
 }
 
-// resign replaces the signature of a certificate with one made with an algorithm Go refuses to sign with (MD5)
+// Resign replaces the signature of a certificate with one made with an algorithm Go refuses to sign with (MD5)
 // or may one day refuse (SHA-1): the TBS and outer algorithm identifiers change, the issuer signs the new TBS.
 func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	issuerKey, ok := signer.(*rsa.PrivateKey)
@@ -363,7 +363,7 @@ func UTF8CN(s string) asn1.RawValue { return StringCN(asn1.TagUTF8String, s) }
 // endian), 28 UniversalString (UTF-32 big endian).
 func StringCN(tag int, s string) asn1.RawValue {
 	var value []byte
-	for _, r := range s {
+	for _, r := range s { //nolint:gosec // the byte conversions below split a rune into its UTF-16/UTF-32 bytes on purpose
 		switch tag {
 		case 30:
 			value = append(value, byte(r>>8), byte(r))
