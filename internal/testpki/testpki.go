@@ -363,12 +363,13 @@ func UTF8CN(s string) asn1.RawValue { return StringCN(asn1.TagUTF8String, s) }
 // endian), 28 UniversalString (UTF-32 big endian).
 func StringCN(tag int, s string) asn1.RawValue {
 	var value []byte
-	for _, r := range s { //nolint:gosec // the byte conversions below split a rune into its UTF-16/UTF-32 bytes on purpose
+	for _, r := range s {
+		u := uint32(r) //nolint:gosec // a rune from a string is at most unicode.MaxRune
 		switch tag {
 		case 30:
-			value = append(value, byte(r>>8), byte(r))
+			value = binary.BigEndian.AppendUint16(value, uint16(u)) //nolint:gosec // test names are in the BMP
 		case 28:
-			value = append(value, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			value = binary.BigEndian.AppendUint32(value, u)
 		default:
 			value = append(value, string(r)...)
 		}
