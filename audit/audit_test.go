@@ -21,7 +21,7 @@ import (
 )
 
 // settings are the audit settings the tests use: the Contoso CA, judged at the fixtures' time.
-func settings(t *testing.T) Settings {
+func settings(t testing.TB) Settings {
 	t.Helper()
 	r, err := lint.NewRunner(nil)
 	if err != nil {
@@ -46,7 +46,7 @@ func has(tg report.Target, id string) bool {
 
 // simDeployment runs the simulated Contoso deployment and returns its targets; the settings then trust its CA
 // and judge at the time its PKI was made.
-func simDeployment(t *testing.T, s *Settings) []policy.Target {
+func simDeployment(t testing.TB, s *Settings) []policy.Target {
 	t.Helper()
 	d, err := sim.Start()
 	if err != nil {
