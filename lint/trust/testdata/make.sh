@@ -169,6 +169,16 @@ leaf leaf-ed se01.contoso.com inter-ed "DNS:se01.contoso.com" null
 leaf leaf-pss se01.contoso.com inter "DNS:se01.contoso.com" sha256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest
 leaf leaf-pss-salt20 se01.contoso.com inter "DNS:se01.contoso.com" sha256 -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:20
 
+# Without key identifiers: a root, another root with the same name and another key, an issuing CA, a leaf.
+key rootnoids
+root root-noids rootnoids "OSSL Plain Root CA" sha256 $CA_FROM $CA_TO v3_ca_noids
+key rootnoids2
+root root-noids-other rootnoids2 "OSSL Plain Root CA" sha256 $CA_FROM $CA_TO v3_ca_noids
+key internoids
+issue inter-noids internoids "OSSL Plain Issuing CA" root-noids v3_ca_noids sha256 $CA_FROM $CA_TO
+key leafnoids
+issue leaf-noids leafnoids se01.contoso.com inter-noids v3_leaf_noids sha256 $LEAF_FROM $LEAF_TO "DNS:se01.contoso.com"
+
 # A self-signed server certificate (as IIS makes them).
 key self
 csr leaf-self self se01.contoso.com
