@@ -43,21 +43,21 @@ type gcert struct {
 
 // gopts describes a certificate to make.
 type gopts struct {
-	cn         string
-	ca         bool
-	noBC       bool // a version 3 CA without basic constraints
-	pathLen    int  // -1: none
-	from, to   time.Time
-	eku        []stdx509.ExtKeyUsage
-	ku         stdx509.KeyUsage
-	dns        []string
-	ips        []net.IP
-	permitted  []string
-	excluded   []string
-	exclIP     []*net.IPNet
-	key        crypto.Signer
-	sigAlg     stdx509.SignatureAlgorithm
-	ski        []byte // the subject key identifier (nil: Go derives one for a CA)
+	cn        string
+	ca        bool
+	noBC      bool // a version 3 CA without basic constraints
+	pathLen   int  // -1: none
+	from, to  time.Time
+	eku       []stdx509.ExtKeyUsage
+	ku        stdx509.KeyUsage
+	dns       []string
+	ips       []net.IP
+	permitted []string
+	excluded  []string
+	exclIP    []*net.IPNet
+	key       crypto.Signer
+	sigAlg    stdx509.SignatureAlgorithm
+	ski       []byte // the subject key identifier (nil: Go derives one for a CA)
 }
 
 func ecKey(t testing.TB) crypto.Signer {
