@@ -1,7 +1,6 @@
 package trust
 
 import (
-	"bytes"
 	"sort"
 	"time"
 
@@ -116,9 +115,4 @@ func withoutLeaf(leaf *x509.Certificate, presented []*x509.Certificate) []*x509.
 		out = append(out, c)
 	}
 	return out
-}
-
-// sameCA reports whether a and b are certificates of the same CA: the same subject and key.
-func sameCA(a, b *x509.Certificate) bool {
-	return bytes.Equal(a.RawSubject, b.RawSubject) && bytes.Equal(a.RawSubjectPublicKeyInfo, b.RawSubjectPublicKeyInfo)
 }

@@ -116,13 +116,14 @@ func (c chainCase) check(t *testing.T) *Verdict {
 	if v.Outcome != w.outcome {
 		t.Errorf("outcome %v, want %v; problems %+v", v.Outcome, w.outcome, v.Problems)
 	}
-	if w.kind == 0 {
+	switch {
+	case w.kind == 0:
 		if len(v.Problems) != 0 {
 			t.Errorf("problems %+v, want none", v.Problems)
 		}
-	} else if len(v.Problems) == 0 {
+	case len(v.Problems) == 0:
 		t.Errorf("no problem, want %v", w.kind)
-	} else {
+	default:
 		p := v.Problems[0]
 		if p.Kind != w.kind {
 			t.Errorf("first problem %v (%s), want %v", p.Kind, p.Details, w.kind)

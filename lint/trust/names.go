@@ -60,12 +60,16 @@ func looksLikeDNSName(s string) bool {
 			continue
 		}
 		for _, r := range label {
-			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			if !isHostRune(r) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+func isHostRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
 }
 
 // constraintVerdict says whether a CA's name constraints allow a name, and which subtree decided.

@@ -117,6 +117,8 @@ func opensslCases(t testing.TB) []chainCase {
 			want: want{outcome: Anchored, selfSigned: true, pathLen: 1}},
 		{name: "system root", leaf: l("leaf"), presented: all("inter"), system: all("root"), sha2: true,
 			want: want{outcome: System, pathLen: 3}},
+		{name: "system root sent by the server", leaf: l("leaf"), presented: all("inter", "root"), system: all("root"), sha2: true,
+			want: want{outcome: System, pathLen: 3}},
 		{name: "system root, intermediate only in --ca-file", leaf: l("leaf"), caFile: all("inter"), system: all("root"), sha2: true,
 			want: want{outcome: System, incomplete: true, pathLen: 3}},
 		{name: "system root, expired issuing CA", leaf: l("leaf-expired-ca"), presented: all("inter-expired"), system: all("root"), sha2: true,
