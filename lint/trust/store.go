@@ -81,10 +81,20 @@ func NewStore(caCertificates []*x509.Certificate, system *stdx509.CertPool) *Sto
 }
 
 // Anchors returns the --ca-file anchors (the caller must not change them).
-func (s *Store) Anchors() []*x509.Certificate { return s.anchors }
+func (s *Store) Anchors() []*x509.Certificate {
+	if s == nil {
+		return nil
+	}
+	return s.anchors
+}
 
 // Intermediates returns the --ca-file certificates that are not self-signed (the caller must not change them).
-func (s *Store) Intermediates() []*x509.Certificate { return s.inters }
+func (s *Store) Intermediates() []*x509.Certificate {
+	if s == nil {
+		return nil
+	}
+	return s.inters
+}
 
 // Check finds and judges the best path from leaf to a trust anchor, using the certificates presented with it
 // (the leaf's own copy among them is ignored), then the --ca-file intermediates and anchors, then the system
@@ -125,6 +135,9 @@ func (s *Store) Check(leaf *x509.Certificate, presented []*x509.Certificate, at 
 
 // Forget empties the caches (verdicts, signature checks, system lookups), for benchmarks of the cold path.
 func (s *Store) Forget() {
+	if s == nil {
+		return
+	}
 	s.mu.Lock()
 	s.verdicts = nil
 	s.links = nil
