@@ -54,17 +54,17 @@ func (b *builder) consultSystem() {
 		}
 	}
 	sort.SliceStable(stopped, func(i, j int) bool { return stopped[i].better(stopped[j]) })
-	asked := make(map[string]bool)
+	asked := make(map[string]*systemResult)
 	for _, p := range stopped {
 		top := p.certs[len(p.certs)-1]
-		if asked[string(fingerprint(top))] {
-			continue
+		r, ok := asked[string(fingerprint(top))]
+		if !ok {
+			if len(asked) >= maxSystemLookups {
+				continue
+			}
+			r = b.s.systemLookup(top, b.at)
+			asked[string(fingerprint(top))] = r
 		}
-		if len(asked) >= maxSystemLookups {
-			break
-		}
-		asked[string(fingerprint(top))] = true
-		r := b.s.systemLookup(top, b.at)
 		if !r.found {
 			p.systemErr = r
 			b.judge(p)
