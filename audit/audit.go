@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -43,7 +44,7 @@ func ParseSNIMode(s string) (SNIMode, error) {
 // Settings is what every target of a run is judged with.
 type Settings struct {
 	Runner                        *lint.Runner
-	Trust                         *lint.Trust // nil: chains are not checked
+	Trust                         *trust.Store // nil: chains are not checked
 	At                            time.Time
 	ExpiryWarning, ExpiryCritical time.Duration
 	// Probe bounds each endpoint; Concurrency is how many endpoints are probed at once (files: every core).

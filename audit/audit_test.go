@@ -15,6 +15,7 @@ import (
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -31,7 +32,7 @@ func settings(t testing.TB) Settings {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Settings{Runner: r, Trust: lint.NewTrust(cas, nil), At: fixtures.At, ExpiryWarning: 30 * 24 * time.Hour,
+	return Settings{Runner: r, Trust: trust.NewStore(cas, nil), At: fixtures.At, ExpiryWarning: 30 * 24 * time.Hour,
 		ExpiryCritical: 7 * 24 * time.Hour, Probe: probe.Options{Timeout: 3 * time.Second}, Concurrency: 8}
 }
 
@@ -73,7 +74,7 @@ func simDeployment(t testing.TB, s *Settings) []policy.Target {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Trust, s.At = lint.NewTrust(append(cas, fileCAs...), nil), d.Started
+	s.Trust, s.At = trust.NewStore(append(cas, fileCAs...), nil), d.Started
 	targets, err := dep.Targets(nil)
 	if err != nil {
 		t.Fatal(err)

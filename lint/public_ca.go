@@ -4,6 +4,7 @@ import (
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 )
 
@@ -17,8 +18,7 @@ type publicCA struct{ rule }
 
 // CheckApplies when the chain is trusted and the certificate faces the internal network.
 func (l *publicCA) CheckApplies(c *x509.Certificate) bool {
-	v := l.target().Trust
-	if v == nil || (v.Trust != trustCAFile && v.Trust != trustSystem) {
+	if !l.target().Trust.Trusted() {
 		return false
 	}
 	cert, ok := l.ctx().CertificateSpec()
@@ -28,10 +28,10 @@ func (l *publicCA) CheckApplies(c *x509.Certificate) bool {
 // Execute notes a chain that ends in a system root.
 func (l *publicCA) Execute(c *x509.Certificate) *zlint.LintResult {
 	v := l.target().Trust
-	if v.Trust != trustSystem {
+	if v.Outcome != trust.System {
 		return pass()
 	}
-	return l.result("the chain ends in the system root %q, not in a --ca-file (Enterprise CA) anchor", v.Reason)
+	return l.result("the chain ends in the system root %q, not in a --ca-file (Enterprise CA) anchor", v.AnchorName)
 }
 
 // Remediation explains the choice.

@@ -10,6 +10,7 @@ import (
 	_ "github.com/zmap/zlint/v3" // registers zlint's own lints, of every source
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
@@ -41,8 +42,9 @@ type Input struct {
 	At time.Time
 	// ExpiryWarning and ExpiryCritical are how long before expiry the expiring rules fire.
 	ExpiryWarning, ExpiryCritical time.Duration
-	// Trust is what the chain may end in; nil skips the chain rules.
-	Trust *Trust
+	// Trust is what the chain may end in (the --ca-file anchors and intermediates, the system roots); nil skips
+	// the chain rules.
+	Trust *trust.Store
 }
 
 // Runner lints certificates with one filtered registry, built once. It is safe for concurrent use; each
@@ -131,8 +133,7 @@ func newTarget(in Input) *Target {
 		t.Context.Certificate = t.Context.CertificateOn(in.Endpoint)
 	}
 	if in.Trust != nil {
-		v := in.Trust.check(in.Leaf, in.Chain, t.At)
-		t.Trust = &v
+		t.Trust = in.Trust.Check(in.Leaf, in.Chain, t.At)
 	}
 	return t
 }

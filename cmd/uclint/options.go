@@ -13,6 +13,7 @@ import (
 
 	"github.com/uclint/uclint/audit"
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -71,7 +72,7 @@ func (o *options) addFlags(c *cobra.Command) {
 // settings are the options resolved: what every target is judged with.
 type settings struct {
 	runner                  *lint.Runner
-	trust                   *lint.Trust
+	trust                   *trust.Store
 	at                      time.Time
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
@@ -306,7 +307,7 @@ func serverContext(d *policy.Deployment, names []string) (policy.Context, error)
 	return d.Context(s), nil
 }
 
-func (o *options) loadTrust(caFiles []string) (*lint.Trust, error) {
+func (o *options) loadTrust(caFiles []string) (*trust.Store, error) {
 	var cas []*zx509.Certificate
 	for _, f := range caFiles {
 		certs, err := probe.LoadCertificates(f)
@@ -320,7 +321,7 @@ func (o *options) loadTrust(caFiles []string) (*lint.Trust, error) {
 		// Without system roots (an error here), chains are judged against --ca-file alone.
 		system, _ = stdx509.SystemCertPool()
 	}
-	return lint.NewTrust(cas, system), nil
+	return trust.NewStore(cas, system), nil
 }
 
 // parseAt reads --at: RFC 3339, default now.
