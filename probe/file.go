@@ -20,10 +20,11 @@ const MaxFileSize = 16 << 20
 
 // LoadFileAll reads the certificates of a file (PEM, DER, PKCS#7 or PKCS#12, recognized by content) and returns
 // one observation per end-entity certificate, in the order of the file: its Leaf is that certificate, its Chain
-// the file's CA certificates (in the file's order, parsed anew for each observation so that observations can be
-// judged in different goroutines; a CA certificate the file holds twice is there once), Index and Count its position among the file's end-entity certificates. A file
-// that cannot be read, holds no certificate or holds only CA certificates gives one observation with Err set,
-// naming the file. The PFX password is used for PKCS#12 files only and never appears in an error. It never panics.
+// the file's CA certificates (in the file's order, once each, parsed anew for each observation so that
+// observations can be judged in different goroutines), Index and Count its position among the file's end-entity
+// certificates. A file that cannot be read, holds no certificate or holds only CA certificates gives one
+// observation with Err set, naming the file (errors.Is ErrOnlyCACertificates, ErrPFXPassword, ...). The PFX
+// password is used for PKCS#12 files only and nothing of it ever appears in an error. It never panics.
 //
 // Which certificates are CA certificates: one that issued another certificate of the file; or one whose Basic
 // Constraints say CA=true and whose Key Usage allows signing certificates (keyCertSign), or that has no Key Usage

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/tls"
 	"errors"
@@ -150,5 +151,26 @@ func TestProbeKeyUnusable(t *testing.T) {
 				t.Fatalf("a failure after the certificate is not a version or suite problem: %q", info.HandshakeError)
 			}
 		})
+	}
+}
+
+// TestProbeAlertAfterServerHello: a handshake_failure alert after the server chose a version and suite is not
+// "no common version or suite"; the message says what the server chose and what it sent.
+func TestProbeAlertAfterServerHello(t *testing.T) {
+	flight := capturedServerFlight(t, nil, false)
+	helloRecord := flight[:5+(int(flight[3])<<8|int(flight[4]))]
+	if helloRecord[0] != recordHandshake || helloRecord[5] != msgServerHello || len(helloRecord) == len(flight) {
+		t.Fatalf("the first record is not a lone ServerHello: % x", helloRecord[:6])
+	}
+	answer := append(bytes.Clone(helloRecord), recordAlert, 3, 3, 0, 2, 2, alertHandshakeFailure)
+	addr := listen(t, func(c net.Conn) {
+		_, _ = c.Read(make([]byte, 4096))
+		_, _ = c.Write(answer)
+	})
+	obs := probe(t, addr, fast)
+	want := addr + ": the server chose TLSv1.2 with TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 and then ended the handshake " +
+		"before presenting a certificate (it sent a handshake_failure alert)"
+	if obs.Err == nil || obs.Err.Error() != want {
+		t.Fatalf("got  %v\nwant %s", obs.Err, want)
 	}
 }

@@ -57,10 +57,7 @@ func (f *serverFlight) Write(p []byte) {
 	}
 	if f.stopped {
 		f.pending, f.hand = nil, nil
-		return
 	}
-	// Keep the partial record in a buffer of its own, so that a large array read earlier can be freed.
-	f.pending = append([]byte(nil), f.pending...)
 }
 
 func (f *serverFlight) record(typ uint8, body []byte) {

@@ -54,3 +54,22 @@ func TestServerFlight(t *testing.T) {
 		t.Fatalf("%+v", junk)
 	}
 }
+
+// BenchmarkServerFlightBytewise follows 1 MiB of well-formed handshake records (the byte cap) arriving one byte
+// per read, as a hostile server may send them: the work must stay linear in the bytes.
+func BenchmarkServerFlightBytewise(b *testing.B) {
+	record := append([]byte{recordHandshake, 3, 3, 0x40, 0x00}, make([]byte, 1<<14)...)
+	// Each record carries a 16 KiB - 4 handshake message of an unknown type 99.
+	record[5], record[6], record[7], record[8] = 99, 0, 0x3f, 0xfc
+	data := bytes.Repeat(record, (1<<20)/len(record))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		var f serverFlight
+		for i := range data {
+			f.Write(data[i : i+1])
+		}
+		if len(f.messages) != maxMessagesKept || f.stopped {
+			b.Fatalf("%d messages, stopped %v", len(f.messages), f.stopped)
+		}
+	}
+}
