@@ -169,7 +169,9 @@ func parseCertificateList(b []byte) [][]byte {
 		if size == 0 || len(b) < 3+size {
 			return nil
 		}
-		certs = append(certs, append([]byte(nil), b[3:3+size]...))
+		// The handshake buffer's bytes are never written again once read (appends go past its end), so the
+		// certificates can stay in it; the full slice expression keeps an append to one from reaching the next.
+		certs = append(certs, b[3:3+size:3+size])
 		b = b[3+size:]
 	}
 	return certs
