@@ -35,7 +35,7 @@ func (a *attempt) stage() (Stage, bool) {
 	case a.flight().saw(msgServerHelloDone):
 		stage = StageKeyExchange // uclint had sent its key exchange and Finished
 	}
-	if a.conn.overLimit || isTimeout(a.err) || errors.Is(a.err, context.Canceled) {
+	if a.conn.overLimit || timedOut(a.err) || errors.Is(a.err, context.Canceled) {
 		return stage, false
 	}
 	return stage, a.endedByServer()
@@ -89,7 +89,7 @@ func (a *attempt) describe(opts Options) string {
 		return fmt.Sprintf("the server sent more than %s without finishing the handshake", byteCount(opts.MaxBytes))
 	case len(first) > 0 && first[0] != recordHandshake && first[0] != recordAlert:
 		return notTLS(first)
-	case isTimeout(a.err):
+	case timedOut(a.err):
 		switch {
 		case len(first) == 0:
 			return fmt.Sprintf("no TLS answer within %s", opts.Timeout)
@@ -165,7 +165,7 @@ func refusal(alert uint8) bool {
 	return alert == alertHandshakeFailure || alert == alertProtocolVersion || alert == alertInsufficientSecurity
 }
 
-func isTimeout(err error) bool {
+func timedOut(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err)
 }
 

@@ -229,7 +229,7 @@ func (a *attempt) fromWire(suiteName func(uint16) string) {
 // noCommonGround reports whether the server refused the hello before choosing a version and suite (an alert, a
 // closed or reset connection), which the modern stack may get past.
 func (a *attempt) noCommonGround() bool {
-	if a.err == nil || a.conn.overLimit || a.flight().helloSeen || len(a.raw) > 0 || isTimeout(a.err) ||
+	if a.err == nil || a.conn.overLimit || a.flight().helloSeen || len(a.raw) > 0 || timedOut(a.err) ||
 		errors.Is(a.err, context.Canceled) {
 		return false
 	}
