@@ -76,8 +76,8 @@ func TestLoadFileAllSeveralServerCertificates(t *testing.T) {
 	}
 }
 
-// TestLoadFileAllOneServerCertificate: every fixture file with a server certificate gives exactly one
-// observation, the same leaf the files were made for, whatever the order of the file.
+// TestLoadFileAllOneServerCertificate: every fixture file with a server certificate gives one observation per
+// server certificate (one, but for the files named a-and-b), never a CA certificate, whatever the order of the file.
 func TestLoadFileAllOneServerCertificate(t *testing.T) {
 	for _, dir := range []string{"pki", filepath.Join("pki", "formats")} {
 		entries, err := os.ReadDir(fixtures.Path(dir))
@@ -89,12 +89,15 @@ func TestLoadFileAllOneServerCertificate(t *testing.T) {
 			if e.IsDir() || strings.HasPrefix(name, "contoso-") || strings.HasPrefix(name, "public-") || strings.HasPrefix(name, "rogue-") {
 				continue
 			}
+			want := strings.Count(name, "-and-") + 1 // se01-and-dir01.pem holds two server certificates
 			all := LoadFileAll(fixtures.Path(dir, name), fixtures.PFXPassword)
-			if len(all) != 1 || all[0].Err != nil || all[0].Index != 1 || all[0].Count != 1 {
-				t.Fatalf("%s: %d observations (%v)", name, len(all), all[0].Err)
+			if len(all) != want || all[0].Err != nil {
+				t.Fatalf("%s: %d observations, want %d (%v)", name, len(all), want, all[0].Err)
 			}
-			if cn := all[0].Leaf.Subject.CommonName; all[0].Leaf.IsCA || strings.Contains(cn, " CA") {
-				t.Fatalf("%s: the leaf is %q", name, cn)
+			for i, obs := range all {
+				if cn := obs.Leaf.Subject.CommonName; obs.Leaf.IsCA || strings.Contains(cn, " CA") || obs.Index != i+1 || obs.Count != want {
+					t.Fatalf("%s: observation %d of %d is %q", name, obs.Index, obs.Count, cn)
+				}
 			}
 		}
 	}
