@@ -112,17 +112,28 @@ func (s *Settings) checkFiles(ctx context.Context, targets []policy.Target, idx 
 	wg.Wait()
 }
 
+// checkFile judges every server certificate of a file: a file holding several is several targets, named
+// "FILE#1", "FILE#2", ... in the order they are in the file.
 func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
-	tg := base(t)
-	tg.File = t.File
 	if err := ctx.Err(); err != nil {
+		tg := base(t)
+		tg.File = t.File
 		tg.Error = t.File + ": not checked: the run was interrupted"
 		return result{targets: []report.Target{tg}}
 	}
 	start := time.Now()
-	s.judge(&tg, probe.LoadFile(t.File, s.PFXPassword), t.Context, "")
-	s.log("checked", "file", t.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-	return result{targets: []report.Target{tg}}
+	var res result
+	for _, obs := range probe.LoadFileAll(t.File, s.PFXPassword) {
+		tg := base(t)
+		tg.File = t.File
+		if obs.Count > 1 {
+			tg.File = fmt.Sprintf("%s#%d", t.File, obs.Index)
+		}
+		s.judge(&tg, obs, t.Context, "")
+		res.targets = append(res.targets, tg)
+		s.log("checked", "file", tg.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+	}
+	return res
 }
 
 // probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
@@ -144,7 +155,8 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 		tg := base(t)
 		tg.Address = t.Address
 		if obs.TLS != nil {
-			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, Stack: obs.TLS.Stack, SNI: obs.TLS.SNI,
+				ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
 		}
 		s.judge(&tg, obs, t.Context, t.Endpoint)
 		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {

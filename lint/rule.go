@@ -125,7 +125,7 @@ func Checks() []string {
 		"names", "cn_fqdn", "multiple_cn", "trailing_dot", "wildcard", "cn_in_san", "server_auth_eku",
 		"crl_distribution_point", "key_algorithm", "rsa_min", "rsa_recommended", "rsa_max", "sha1", "md5", "pss",
 		"key_encipherment", "key_encipherment_rsa_kex", "expired", "not_yet_valid", "expiring_soon",
-		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete",
+		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete", "private_key_unusable",
 		"pool_members_differ", "sni_differs",
 	}
 }

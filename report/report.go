@@ -67,6 +67,8 @@ type Finding struct {
 type TLS struct {
 	Version             string `json:"version"`
 	Cipher              string `json:"cipher"`
+	Stack               string `json:"stack,omitempty"` // the TLS stack that answered: zcrypto/tls, or crypto/tls for TLS 1.3-era servers
+	SNI                 string `json:"sni,omitempty"`   // the server name sent; absent when none was sent
 	ClientCertRequested bool   `json:"client_certificate_requested"`
 	HandshakeError      string `json:"handshake_error,omitempty"`
 }

@@ -352,17 +352,18 @@ func parseDays(flag, s string, defaultDays int) (time.Duration, error) {
 	return d, nil
 }
 
-// pfxPassword reads the PFX password from --password-file or UCLINT_PFX_PASSWORD. A trailing newline in the
-// file is not part of the password.
+// pfxPassword reads the PFX password from --password-file or UCLINT_PFX_PASSWORD. The file may be saved as
+// Notepad and PowerShell save files (UTF-8 with or without a BOM, UTF-16 with a BOM, CRLF); a trailing newline
+// is not part of the password.
 func pfxPassword(passwordFile string) (string, error) {
 	if passwordFile == "" {
 		return os.Getenv(pfxPasswordEnv), nil
 	}
-	data, err := os.ReadFile(passwordFile)
+	password, err := probe.ReadPasswordFile(passwordFile)
 	if err != nil {
 		return "", usageError("--password-file: %v", err)
 	}
-	return strings.TrimRight(string(data), "\r\n"), nil
+	return password, nil
 }
 
 // audit is the audit pipeline's settings for the resolved options.
