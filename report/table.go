@@ -30,9 +30,16 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	if opts.Live {
 		header = []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"}
 	}
+	withDNS := r.hasDNS()
+	if withDNS {
+		header = append([]string{"SIP DOMAIN"}, header...)
+	}
 	rows := make([][]string, len(shown))
 	for i := range shown {
 		rows[i] = targetRow(&shown[i], opts)
+		if withDNS {
+			rows[i] = append([]string{dash(Visible(shown[i].SIPDomain))}, rows[i]...)
+		}
 	}
 	if len(rows) > 0 || !opts.Quiet {
 		if err := WriteTable(w, header, rows, nil); err != nil {
@@ -88,7 +95,7 @@ func targetRow(t *Target, opts Options) []string {
 	if t.TLS != nil {
 		version, cipher = dash(Visible(t.TLS.Version)), dash(Visible(t.TLS.Cipher))
 	}
-	return []string{Visible(t.Server), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(t.Address), version, cipher, cn, expires, status}
+	return []string{dash(Visible(t.Server)), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(placeOrAddress(t)), version, cipher, cn, expires, status}
 }
 
 // dateOf is the date of an RFC 3339 time.
@@ -106,7 +113,7 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), "("+Visible(t.Address)+")"), " ")
+		name = strings.Join(nonEmpty(Visible(sipDomainLabel(t)), Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), Visible(dialled(t))), " ")
 	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
@@ -115,7 +122,10 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		if _, err := fmt.Fprintf(w, "  error: %s\n", Visible(t.Error)); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
-		return nil
+		if len(t.Findings) == 0 {
+			return nil
+		}
+		// A SIP domain some of whose lookups failed: what did answer was still judged.
 	}
 	rows := make([][]string, len(t.Findings))
 	for i, f := range t.Findings {
@@ -140,7 +150,8 @@ func writeResolved(w io.Writer, r *Report) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	for _, f := range r.Resolved {
-		where := strings.Join(nonEmpty(Visible(f.File), Visible(f.Server), Visible(f.Member), Visible(f.Endpoint)), " ")
+		where := strings.Join(nonEmpty(Visible(f.File), Visible(sipDomainLabel(&Target{SIPDomain: f.SIPDomain})), Visible(f.Server),
+			Visible(f.Member), Visible(f.Endpoint), Visible(f.Place)), " ")
 		if _, err := fmt.Fprintf(w, "  %s: %s (%s)\n", where, Visible(f.Lint), f.Status); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
