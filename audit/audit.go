@@ -63,6 +63,14 @@ type Settings struct {
 // checks run once. When ctx is canceled, targets not yet checked are reported as not checked.
 func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Report {
 	r := report.New(time.Now(), s.ExpiryWarning, s.ExpiryCritical)
+	s.collect(r, s.judgeTargets(ctx, targets, nil))
+	r.Finish()
+	return r
+}
+
+// judgeTargets checks the file targets on every core, then probes the endpoint targets and the extra jobs (the
+// places of the DNS audit) together, Concurrency at a time. It returns the result of each target, in order.
+func (s *Settings) judgeTargets(ctx context.Context, targets []policy.Target, extra []endpointJob) []result {
 	results := make([]result, len(targets))
 	var files, endpoints []int
 	for i, t := range targets {
@@ -73,13 +81,16 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 		}
 	}
 	s.checkFiles(ctx, targets, files, results)
-	s.probeEndpoints(ctx, targets, endpoints, results)
+	s.probeJobs(ctx, append(s.endpointJobs(ctx, targets, endpoints, results), extra...))
+	return results
+}
+
+// collect adds the targets' results to the report, in order, and runs the deployment-level checks over them.
+func (s *Settings) collect(r *report.Report, results []result) {
 	for _, res := range results {
 		r.Targets = append(r.Targets, res.targets...)
 	}
 	s.poolFindings(r, results)
-	r.Finish()
-	return r
 }
 
 // result is what one target gave: one report target (or several, for a file with several server certificates),
@@ -124,40 +135,62 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 	return result{targets: []report.Target{tg}}
 }
 
-// probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
-func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, idx []int, results []result) {
-	if len(idx) == 0 {
+// endpointJob is one endpoint to probe, and what to do with what it presented: handle runs in the goroutine that
+// probed it, so that each certificate is linted by one goroutine.
+type endpointJob struct {
+	endpoint probe.Endpoint
+	handle   func(obs probe.Observation)
+}
+
+// probeJobs probes the jobs' endpoints, Concurrency at a time, and hands each its observation.
+func (s *Settings) probeJobs(ctx context.Context, jobs []endpointJob) {
+	if len(jobs) == 0 {
 		return
 	}
-	endpoints := make([]probe.Endpoint, len(idx))
-	for k, i := range idx {
-		endpoints[k] = probe.Endpoint{Address: targets[i].Address, SNI: targets[i].SNI}
-		if s.SNI == SNINone {
-			endpoints[k].SNI = ""
-		}
+	endpoints := make([]probe.Endpoint, len(jobs))
+	for k, j := range jobs {
+		endpoints[k] = j.endpoint
 	}
-	probe.ProbeAll(ctx, endpoints, s.Probe, s.Concurrency, func(k int, obs probe.Observation) {
-		i := idx[k]
+	probe.ProbeAll(ctx, endpoints, s.Probe, s.Concurrency, func(k int, obs probe.Observation) { jobs[k].handle(obs) })
+}
+
+// endpointJobs makes the jobs that probe the endpoint targets and lint each certificate where it was fetched.
+func (s *Settings) endpointJobs(ctx context.Context, targets []policy.Target, idx []int, results []result) []endpointJob {
+	jobs := make([]endpointJob, len(idx))
+	for k, i := range idx {
 		t := targets[i]
-		start := time.Now()
-		tg := base(t)
-		tg.Address = t.Address
-		if obs.TLS != nil {
-			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+		ep := probe.Endpoint{Address: t.Address, SNI: t.SNI}
+		if s.SNI == SNINone {
+			ep.SNI = ""
 		}
-		s.judge(&tg, obs, t.Context, t.Endpoint)
-		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
-			s.compareWithoutSNI(ctx, &tg, t, obs)
-		}
-		res := result{targets: []report.Target{tg}, ctx: t.Context}
-		if obs.Err == nil && t.Member != "" {
-			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
-		}
-		results[i] = res
-		s.done()
-		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
-			"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-	})
+		jobs[k] = endpointJob{endpoint: ep, handle: func(obs probe.Observation) {
+			start := time.Now()
+			tg := base(t)
+			tg.Address = t.Address
+			tg.TLS = tlsOf(obs)
+			s.judge(&tg, obs, t.Context, t.Endpoint)
+			if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
+				s.compareWithoutSNI(ctx, &tg, t, obs)
+			}
+			res := result{targets: []report.Target{tg}, ctx: t.Context}
+			if obs.Err == nil && t.Member != "" {
+				res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+			}
+			results[i] = res
+			s.done()
+			s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
+				"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+		}}
+	}
+	return jobs
+}
+
+// tlsOf is the report's view of the handshake an endpoint made; nil when there was none.
+func tlsOf(obs probe.Observation) *report.TLS {
+	if obs.TLS == nil {
+		return nil
+	}
+	return &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
 }
 
 // compareWithoutSNI probes the endpoint again without a server name and adds the finding when it presents another
