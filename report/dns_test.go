@@ -40,7 +40,7 @@ func dnsReport() *Report {
 					Communicator: "_sipinternaltls._tcp.contoso.com → pool01.contoso.com:5061", PhoneEdition: "_sipinternaltls._tcp.contoso.com → pool01.contoso.com:5061"},
 				Findings: []Finding{finding("n_ocs_dns_autoconfig_winner", lint.Notice, "Office Communicator 2007 R2 signs in through _sipinternaltls._tcp.contoso.com → pool01.contoso.com:5061", "nothing to do", MarkKnown)}},
 			{Server: "pool01", Endpoint: "sip", Address: "10.0.0.10:5061", SIPDomain: "contoso.com", Place: "pool01.contoso.com:5061", Role: "enterprise-pool", TLS: tls12,
-				DNS: &DNS{Servers: "10.0.0.53:53", Records: []string{"_sipinternaltls._tcp.contoso.com"}, Clients: []string{"Office Communicator 2007 R2", "Communicator Phone Edition"}, Addresses: []string{"10.0.0.10"}},
+				DNS:         &DNS{Servers: "10.0.0.53:53", Records: []string{"_sipinternaltls._tcp.contoso.com"}, Clients: []string{"Office Communicator 2007 R2", "Communicator Phone Edition"}, Addresses: []string{"10.0.0.10"}},
 				Certificate: cert("pool01.contoso.com", poolSAN, "2044-01-01T00:00:00Z", 6423)},
 			{SIPDomain: "fabrikam.com", Endpoint: "dns", Address: "10.0.0.53:53",
 				DNS: &DNS{Servers: "10.0.0.53:53", Lookups: lookups("fabrikam.com", "pool01.contoso.com")[:2],
