@@ -66,7 +66,7 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 
 	domainTargets := make([]report.Target, len(observations))
 	for i := range observations {
-		domainTargets[i] = domainTarget(&observations[i], findings[i].Findings)
+		domainTargets[i] = domainTarget(&observations[i], findings[i].Findings, a.skipped[i])
 	}
 	results := s.judgeTargets(ctx, targets, a.jobs(ctx))
 	s.collect(r, results)
@@ -91,7 +91,13 @@ type dnsAudit struct {
 	places       []*placeTarget
 	// extended are the SIP domains found in DNS to lead to each server (by lower-case name).
 	extended map[string][]string
+	// skipped says, per SIP domain, which SRV records had more targets than are dialled.
+	skipped map[int][]string
 }
+
+// maxPlacesPerRecord bounds the places one SRV record leads to that are dialled: as many as the DNS client resolves
+// (a record with a thousand targets is hostile, not a pool).
+const maxPlacesPerRecord = 32
 
 // placeTarget is one name:port that a SIP domain's records lead clients to, and its report target.
 type placeTarget struct {
@@ -108,13 +114,20 @@ type placeTarget struct {
 // with the deployment's servers.
 func (a *dnsAudit) findPlaces() {
 	a.extended = map[string][]string{}
+	a.skipped = map[int][]string{}
 	for i := range a.observations {
 		obs := &a.observations[i]
 		if obs.Err != nil {
 			continue
 		}
 		byAddress := map[string]*placeTarget{}
+		perRecord := map[string]int{}
 		for _, p := range lint.Places(obs) {
+			if !p.Fallback() {
+				if perRecord[p.Record]++; perRecord[p.Record] > maxPlacesPerRecord {
+					continue
+				}
+			}
 			key := strings.ToLower(p.Address())
 			if pt, ok := byAddress[key]; ok {
 				pt.places = append(pt.places, p)
@@ -123,6 +136,11 @@ func (a *dnsAudit) findPlaces() {
 			pt := &placeTarget{domain: i, places: []lint.Place{p}}
 			byAddress[key] = pt
 			a.places = append(a.places, pt)
+		}
+		for _, l := range obs.SRV {
+			if n := perRecord[l.Name]; n > maxPlacesPerRecord {
+				a.skipped[i] = append(a.skipped[i], fmt.Sprintf("%s leads to %d places: uclint dialled the first %d", l.Name, n, maxPlacesPerRecord))
+			}
 		}
 	}
 	for _, pt := range a.places {
@@ -329,9 +347,13 @@ func appendFinding(fs []report.Finding, f lint.Finding) []report.Finding {
 	return append(fs, report.Finding{Finding: f})
 }
 
+// maxProblemsListed bounds the failed lookups a SIP domain's error lists (a hostile zone can fail hundreds).
+const maxProblemsListed = 5
+
 // domainTarget is the report target of one SIP domain's DNS: its findings, what DNS answered and where each client
-// would sign in; its error lists the lookups that failed.
-func domainTarget(obs *probe.SIPDomainObservation, findings []lint.Finding) report.Target {
+// would sign in; its error lists the lookups that failed (the first few), and the records with more places than
+// were dialled.
+func domainTarget(obs *probe.SIPDomainObservation, findings []lint.Finding, skipped []string) report.Target {
 	tg := report.Target{SIPDomain: obs.Domain, Endpoint: DNSEndpoint, Address: obs.Servers, Findings: report.FindingsOf(findings)}
 	if tg.SIPDomain == "" {
 		tg.SIPDomain = "(empty)" // the schema wants a name: a blank --sip-domain never gets here, but say so if it does
@@ -341,9 +363,15 @@ func domainTarget(obs *probe.SIPDomainObservation, findings []lint.Finding) repo
 		return tg
 	}
 	var problems []string
-	for _, err := range obs.Errors() {
+	errs := obs.Errors()
+	for i, err := range errs {
+		if i == maxProblemsListed {
+			problems = append(problems, fmt.Sprintf("and %d more lookups failed", len(errs)-i))
+			break
+		}
 		problems = append(problems, err.Error())
 	}
+	problems = append(problems, skipped...)
 	if len(problems) > 0 {
 		tg.Error = "DNS lookups failed, so the SIP domain " + obs.Domain + " was checked only in part: " + strings.Join(problems, "; ")
 	}
