@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -362,21 +363,85 @@ func domainTarget(obs *probe.SIPDomainObservation, findings []lint.Finding, skip
 		tg.Error = obs.Err.Error()
 		return tg
 	}
-	var problems []string
-	errs := obs.Errors()
-	for i, err := range errs {
-		if i == maxProblemsListed {
-			problems = append(problems, fmt.Sprintf("and %d more lookups failed", len(errs)-i))
-			break
-		}
-		problems = append(problems, err.Error())
-	}
-	problems = append(problems, skipped...)
-	if len(problems) > 0 {
+	problems := append(lookupProblems(obs.Errors()), skipped...)
+	switch {
+	case allFailed(obs):
+		tg.Error = "the SIP domain " + obs.Domain + " was not checked: " + strings.Join(problems, "; ")
+	case len(problems) > 0:
 		tg.Error = "DNS lookups failed, so the SIP domain " + obs.Domain + " was checked only in part: " + strings.Join(problems, "; ")
 	}
 	tg.DNS = domainInfo(obs)
 	return tg
+}
+
+// lookupProblems says why lookups failed, one line per problem with the records it struck ("DNS server 10.0.0.53:53
+// answered SERVFAIL ... (SRV _sip._tls.contoso.com and A/AAAA sip.contoso.com)"), at most maxProblemsListed.
+func lookupProblems(errs []error) []string {
+	type group struct {
+		problem string
+		names   []string
+	}
+	var groups []*group
+	byProblem := map[string]*group{}
+	for _, err := range errs {
+		problem, name := err.Error(), ""
+		var le *probe.LookupError
+		if errors.As(err, &le) {
+			problem, name = le.Problem, le.Type+" "+le.Name
+		}
+		g, ok := byProblem[problem]
+		if !ok {
+			g = &group{problem: problem}
+			byProblem[problem] = g
+			groups = append(groups, g)
+		}
+		if name != "" {
+			g.names = append(g.names, name)
+		}
+	}
+	var out []string
+	for i, g := range groups {
+		if i == maxProblemsListed {
+			out = append(out, fmt.Sprintf("and %d more problems", len(groups)-i))
+			break
+		}
+		switch len(g.names) {
+		case 0:
+			out = append(out, g.problem)
+		case 1:
+			out = append(out, g.names[0]+": "+g.problem)
+		default:
+			names := g.names
+			if len(names) > 3 {
+				names = append(slices.Clone(names[:3]), fmt.Sprintf("%d more", len(g.names)-3))
+			}
+			out = append(out, fmt.Sprintf("%s (%s)", g.problem, joinAnd(names)))
+		}
+	}
+	return out
+}
+
+// allFailed reports whether no lookup of the SIP domain got an answer.
+func allFailed(obs *probe.SIPDomainObservation) bool {
+	for _, l := range obs.SRV {
+		if l.Status != probe.Failed {
+			return false
+		}
+	}
+	for _, h := range obs.Hosts {
+		if h.Status != probe.Failed {
+			return false
+		}
+	}
+	return len(obs.SRV)+len(obs.Hosts) > 0
+}
+
+// joinAnd writes "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // domainInfo is what DNS answered for one SIP domain, for the report.

@@ -132,7 +132,7 @@ func (o *scanOptions) dnsAudit(ctx context.Context, args []string, a *app) (*rep
 		}
 	}
 	if len(d.Domains) == 0 {
-		return nil, usageError("uclint dns needs a SIP domain: name it (uclint dns contoso.com), or give --config with sip_domains in the file")
+		return nil, usageError("dns needs a SIP domain: name one (uclint dns contoso.com), or give --config with sip_domains in the file (see 'uclint dns --help')")
 	}
 	if d.Resolver, err = o.resolver(); err != nil {
 		return nil, err
