@@ -28,7 +28,7 @@ func (a *app) demoCommand() *cobra.Command {
 			defer d.Close()
 			dns, err := d.StartDNS()
 			if err != nil {
-				return fmt.Errorf("start the simulated deployment: %w", err)
+				return fmt.Errorf("uclint demo: %w", err)
 			}
 			defer func() { _ = dns.Close() }()
 			dir, err := os.MkdirTemp("", "uclint-demo-")

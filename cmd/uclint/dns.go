@@ -45,9 +45,10 @@ func (o *dnsOptions) validate() error {
 }
 
 // resolver is the DNS client of the audit: --dns-server, or the system's DNS servers; each SIP domain's lookups,
-// retries included, take at most timeout.
+// retries included, take at most --timeout, and --concurrency SIP domains are looked up at once (so that a DNS
+// server that never answers costs one timeout for a deployment's SIP domains, not one per handful).
 func (o *scanOptions) resolver() (*probe.Resolver, error) {
-	r, err := probe.NewResolver(probe.DNSOptions{Server: o.dns.server, Timeout: o.timeout})
+	r, err := probe.NewResolver(probe.DNSOptions{Server: o.dns.server, Timeout: o.timeout, Concurrency: o.concurrency})
 	if err != nil {
 		return nil, usageError("%v", err)
 	}

@@ -278,8 +278,8 @@ func TestDNSFallbackName(t *testing.T) {
 	}
 }
 
-// TestDNSResolverDoesNotAnswer: a DNS server that never answers costs the timeout, once: each SIP domain's
-// target is an error naming the record and the server.
+// TestDNSResolverDoesNotAnswer: a DNS server that never answers costs the timeout, once for twenty SIP domains:
+// each SIP domain's target is an error naming the record and the server.
 func TestDNSResolverDoesNotAnswer(t *testing.T) {
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
@@ -294,8 +294,12 @@ func TestDNSResolverDoesNotAnswer(t *testing.T) {
 			}
 		}
 	}()
+	domains := []string{"contoso.com", "fabrikam.com"}
+	for i := range 18 {
+		domains = append(domains, fmt.Sprintf("sipdomain%02d.com", i))
+	}
 	start := time.Now()
-	code, out, errOut := uclint(t, "dns", "--dns-server", pc.LocalAddr().String(), "--format", "json", "--timeout", "1s", "contoso.com", "fabrikam.com")
+	code, out, errOut := uclint(t, append([]string{"dns", "--dns-server", pc.LocalAddr().String(), "--format", "json", "--timeout", "1s"}, domains...)...)
 	elapsed := time.Since(start)
 	if code != report.ExitUncheckable {
 		t.Fatalf("exit %d\n%s", code, errOut)
@@ -305,7 +309,7 @@ func TestDNSResolverDoesNotAnswer(t *testing.T) {
 	}
 	validateReport(t, out)
 	r := decode(t, out)
-	if len(r.Targets) != 2 {
+	if len(r.Targets) != len(domains) {
 		t.Fatalf("%d targets", len(r.Targets))
 	}
 	for _, tg := range r.Targets {
