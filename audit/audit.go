@@ -56,6 +56,10 @@ type Settings struct {
 	Log *slog.Logger
 	// Done, when set, is called once per target finished, from the goroutine that finished it (a progress bar).
 	Done func()
+
+	// observed, when set (the DNS audit), turns the report target of endpoint target i into the report targets it
+	// stands for, in the goroutine that probed it; nil keeps it as it is.
+	observed func(i int, obs probe.Observation, tg report.Target) []report.Target
 }
 
 // Run judges every target and returns the report, finished: files are read and linted on every core, endpoints
@@ -63,14 +67,6 @@ type Settings struct {
 // checks run once. When ctx is canceled, targets not yet checked are reported as not checked.
 func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Report {
 	r := report.New(time.Now(), s.ExpiryWarning, s.ExpiryCritical)
-	s.collect(r, s.judgeTargets(ctx, targets, nil))
-	r.Finish()
-	return r
-}
-
-// judgeTargets checks the file targets on every core, then probes the endpoint targets and the extra jobs (the
-// places of the DNS audit) together, Concurrency at a time. It returns the result of each target, in order.
-func (s *Settings) judgeTargets(ctx context.Context, targets []policy.Target, extra []endpointJob) []result {
 	results := make([]result, len(targets))
 	var files, endpoints []int
 	for i, t := range targets {
@@ -81,16 +77,13 @@ func (s *Settings) judgeTargets(ctx context.Context, targets []policy.Target, ex
 		}
 	}
 	s.checkFiles(ctx, targets, files, results)
-	s.probeJobs(ctx, append(s.endpointJobs(ctx, targets, endpoints, results), extra...))
-	return results
-}
-
-// collect adds the targets' results to the report, in order, and runs the deployment-level checks over them.
-func (s *Settings) collect(r *report.Report, results []result) {
+	s.probeEndpoints(ctx, targets, endpoints, results)
 	for _, res := range results {
 		r.Targets = append(r.Targets, res.targets...)
 	}
 	s.poolFindings(r, results)
+	r.Finish()
+	return r
 }
 
 // result is what one target gave: one report target (or several, for a file with several server certificates),
@@ -135,62 +128,40 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 	return result{targets: []report.Target{tg}}
 }
 
-// endpointJob is one endpoint to probe, and what to do with what it presented: handle runs in the goroutine that
-// probed it, so that each certificate is linted by one goroutine.
-type endpointJob struct {
-	endpoint probe.Endpoint
-	handle   func(obs probe.Observation)
-}
-
-// probeJobs probes the jobs' endpoints, Concurrency at a time, and hands each its observation.
-func (s *Settings) probeJobs(ctx context.Context, jobs []endpointJob) {
-	if len(jobs) == 0 {
+// probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
+func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, idx []int, results []result) {
+	if len(idx) == 0 {
 		return
 	}
-	endpoints := make([]probe.Endpoint, len(jobs))
-	for k, j := range jobs {
-		endpoints[k] = j.endpoint
-	}
-	probe.ProbeAll(ctx, endpoints, s.Probe, s.Concurrency, func(k int, obs probe.Observation) { jobs[k].handle(obs) })
-}
-
-// endpointJobs makes the jobs that probe the endpoint targets and lint each certificate where it was fetched.
-func (s *Settings) endpointJobs(ctx context.Context, targets []policy.Target, idx []int, results []result) []endpointJob {
-	jobs := make([]endpointJob, len(idx))
+	endpoints := make([]probe.Endpoint, len(idx))
 	for k, i := range idx {
-		t := targets[i]
-		ep := probe.Endpoint{Address: t.Address, SNI: t.SNI}
+		endpoints[k] = probe.Endpoint{Address: targets[i].Address, SNI: targets[i].SNI}
 		if s.SNI == SNINone {
-			ep.SNI = ""
+			endpoints[k].SNI = ""
 		}
-		jobs[k] = endpointJob{endpoint: ep, handle: func(obs probe.Observation) {
-			start := time.Now()
-			tg := base(t)
-			tg.Address = t.Address
-			tg.TLS = tlsOf(obs)
-			s.judge(&tg, obs, t.Context, t.Endpoint)
-			if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
-				s.compareWithoutSNI(ctx, &tg, t, obs)
-			}
-			res := result{targets: []report.Target{tg}, ctx: t.Context}
-			if obs.Err == nil && t.Member != "" {
-				res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
-			}
-			results[i] = res
-			s.done()
-			s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
-				"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-		}}
 	}
-	return jobs
-}
-
-// tlsOf is the report's view of the handshake an endpoint made; nil when there was none.
-func tlsOf(obs probe.Observation) *report.TLS {
-	if obs.TLS == nil {
-		return nil
-	}
-	return &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+	probe.ProbeAll(ctx, endpoints, s.Probe, s.Concurrency, func(k int, obs probe.Observation) {
+		i := idx[k]
+		t := targets[i]
+		start := time.Now()
+		tg := base(t)
+		tg.Address = t.Address
+		if obs.TLS != nil {
+			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+		}
+		s.judge(&tg, obs, t.Context, t.Endpoint)
+		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
+			s.compareWithoutSNI(ctx, &tg, t, obs)
+		}
+		res := result{targets: s.reportTargets(i, obs, tg), ctx: t.Context}
+		if obs.Err == nil && t.Member != "" {
+			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+		}
+		results[i] = res
+		s.done()
+		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
+			"error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+	})
 }
 
 // compareWithoutSNI probes the endpoint again without a server name and adds the finding when it presents another
@@ -238,6 +209,14 @@ func (s *Settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Co
 		return
 	}
 	tg.Findings = report.FindingsOf(findings)
+}
+
+// reportTargets is what an endpoint target gives the report: itself, or what the DNS audit makes of it.
+func (s *Settings) reportTargets(i int, obs probe.Observation, tg report.Target) []report.Target {
+	if s.observed == nil {
+		return []report.Target{tg}
+	}
+	return s.observed(i, obs, tg)
 }
 
 func (s *Settings) done() {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uclint/uclint/lint"
@@ -69,8 +70,46 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 	for i := range observations {
 		domainTargets[i] = domainTarget(&observations[i], findings[i].Findings, a.skipped[i])
 	}
-	results := s.judgeTargets(ctx, targets, a.jobs(ctx))
-	s.collect(r, results)
+	// The places are dialled with the targets, one endpoint target per address and server name: the places that
+	// share it are judged one after the other in the goroutine that dialled (a certificate is linted by one
+	// goroutine).
+	dials := a.dials()
+	all := slices.Clone(targets)
+	for _, g := range dials {
+		all = append(all, g.target)
+	}
+	s.observed = func(i int, obs probe.Observation, tg report.Target) []report.Target {
+		if i < len(targets) {
+			return []report.Target{tg}
+		}
+		for k, pt := range dials[i-len(targets)].places {
+			a.judgePlace(ctx, pt, obs, &tg, k == 0)
+		}
+		return nil // the places go under their SIP domains, below
+	}
+	if done := s.Done; done != nil {
+		var finished atomic.Int64
+		s.Done = func() { // a progress bar counts the targets it was given
+			if finished.Add(1) <= int64(len(targets)) {
+				done()
+			}
+		}
+	}
+	results := make([]result, len(all))
+	var files, endpoints []int
+	for i, t := range all {
+		if t.File != "" {
+			files = append(files, i)
+		} else {
+			endpoints = append(endpoints, i)
+		}
+	}
+	s.checkFiles(ctx, all, files, results)
+	s.probeEndpoints(ctx, all, endpoints, results)
+	for _, res := range results[:len(targets)] {
+		r.Targets = append(r.Targets, res.targets...)
+	}
+	s.poolFindings(r, results[:len(targets)])
 	for i := range observations {
 		r.Targets = append(r.Targets, domainTargets[i])
 		for _, p := range a.places {
@@ -194,12 +233,16 @@ func (a *dnsAudit) extendContexts(targets []policy.Target) []policy.Target {
 	return out
 }
 
-// jobs builds each place's report target and the probe jobs that dial the places: one per address and server
-// name, the places sharing it judged one after the other in the goroutine that dialled (a certificate is linted by
-// one goroutine).
-func (a *dnsAudit) jobs(ctx context.Context) []endpointJob {
-	var jobs []endpointJob
-	byDial := map[string]int{}
+// dial is one endpoint the DNS audit dials, and the places there (the same address and server name).
+type dial struct {
+	target policy.Target // the first place's
+	places []*placeTarget
+}
+
+// dials builds each place's report target and groups the places to dial by address and server name.
+func (a *dnsAudit) dials() []*dial {
+	var dials []*dial
+	byDial := map[string]*dial{}
 	for _, pt := range a.places {
 		pt.report = a.placeReport(pt)
 		p := &pt.places[0]
@@ -216,15 +259,15 @@ func (a *dnsAudit) jobs(ctx context.Context) []endpointJob {
 		pt.report.Address = ep.Address
 		pt.target.Address, pt.target.SNI = ep.Address, sniName(p.Host)
 		key := ep.Address + "\x00" + ep.SNI
-		if k, ok := byDial[key]; ok {
-			previous := jobs[k].handle
-			jobs[k].handle = func(obs probe.Observation) { previous(obs); a.judgePlace(ctx, pt, obs) }
+		if g, ok := byDial[key]; ok {
+			g.places = append(g.places, pt)
 			continue
 		}
-		byDial[key] = len(jobs)
-		jobs = append(jobs, endpointJob{endpoint: ep, handle: func(obs probe.Observation) { a.judgePlace(ctx, pt, obs) }})
+		g := &dial{target: pt.target, places: []*placeTarget{pt}}
+		byDial[key] = g
+		dials = append(dials, g)
 	}
-	return jobs
+	return dials
 }
 
 // sniName is the name a client sends for a host DNS gave: the host, unless it is not a name a TLS server name can
@@ -298,18 +341,28 @@ func unresolvedError(pt *placeTarget) string {
 }
 
 // judgePlace judges the certificate a place presented: the names the client expects there, the rules that need no
-// role, and the role rules when the deployment says which server lives there.
-func (a *dnsAudit) judgePlace(ctx context.Context, pt *placeTarget, obs probe.Observation) {
+// role, and the role rules when the deployment says which server lives there. judged is the endpoint target the
+// audit pipeline made of the dial (its TLS handshake; for the first place of the dial, whose context it was judged
+// with, also its certificate, the rules' findings and the SNI comparison); the other places of the same dial are
+// judged here with their own context.
+func (a *dnsAudit) judgePlace(ctx context.Context, pt *placeTarget, obs probe.Observation, judged *report.Target, first bool) {
 	start := time.Now()
 	tg := &pt.report
-	tg.TLS = tlsOf(obs)
+	tg.TLS = judged.TLS
 	if obs.Err != nil {
 		pt.omit = pt.optional()
 		tg.Error = fmt.Sprintf("%s, reached through %s: %s", pt.place(), pt.records(), strings.TrimPrefix(obs.Err.Error(), pt.dial+": "))
 		a.s.log("dns place did not answer", "place", tg.Place, "address", pt.dial, "optional", pt.omit, "error", obs.Err)
 		return
 	}
-	a.s.judge(tg, obs, pt.target.Context, pt.target.Endpoint)
+	if first {
+		tg.Certificate, tg.Findings, tg.Error = judged.Certificate, slices.Clone(judged.Findings), judged.Error
+	} else {
+		a.s.judge(tg, obs, pt.target.Context, pt.target.Endpoint)
+		if a.s.SNI == SNIBoth && pt.target.SNI != "" && tg.Error == "" {
+			a.s.compareWithoutSNI(ctx, tg, pt.target, obs)
+		}
+	}
 	if tg.Error != "" {
 		return
 	}
@@ -321,9 +374,6 @@ func (a *dnsAudit) judgePlace(ctx context.Context, pt *placeTarget, obs probe.Ob
 	}
 	if f := lint.UncheckedSIPDomains(&pt.places[0], obs.Leaf, a.d.Domains, a.d.ListedIn); f != nil {
 		tg.Findings = appendFinding(tg.Findings, *f)
-	}
-	if a.s.SNI == SNIBoth && pt.target.SNI != "" {
-		a.s.compareWithoutSNI(ctx, tg, pt.target, obs)
 	}
 	report.SortFindings(tg.Findings)
 	a.s.log("dns place probed", "place", tg.Place, "address", pt.dial, "server", tg.Server, "findings", len(tg.Findings),
