@@ -46,12 +46,14 @@ func (a *app) demoCommand() *cobra.Command {
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
 					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
-					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES; and a DNS server on\n"+
-					"%s whose _sipinternaltls._tcp records lead contoso.com to the pool and fabrikam.com, wrongly, to\n"+
+					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES.\n\n")
+			}
+			if format == report.FormatTable {
+				fmt.Fprintf(out, "Its DNS server (%s) leads contoso.com's clients to the pool, and fabrikam.com's, wrongly, to\n"+
 					"pool01.contoso.com, outside fabrikam.com (the records carry the simulated servers' loopback ports).\n\n", dns.Addr())
 			}
-			opts := scanOptions{options: options{config: config, out: outputOptions{format: format, failOn: string(report.FailOnFail)}}, timeout: 5 * time.Second, concurrency: 32,
-				dns: dnsOptions{enabled: true, server: dns.Addr(), inScan: true}}
+			opts := scanOptions{options: options{config: config, out: outputOptions{format: format, failOn: string(report.FailOnFail)}}, timeout: 5 * time.Second, concurrency: 32}
+			opts.dns = dnsOptions{enabled: true, server: dns.Addr(), inScan: true} // scan --dns against the simulated DNS server
 			r, err := opts.scan(c.Context(), nil, a)
 			if err != nil {
 				return err
