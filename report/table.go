@@ -38,7 +38,7 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	for i := range shown {
 		rows[i] = targetRow(&shown[i], opts)
 		if withDNS {
-			rows[i] = append([]string{dash(Visible(shown[i].SIPDomain))}, rows[i]...)
+			rows[i] = dnsRow(&shown[i], rows[i], opts)
 		}
 	}
 	if len(rows) > 0 || !opts.Quiet {
@@ -95,7 +95,7 @@ func targetRow(t *Target, opts Options) []string {
 	if t.TLS != nil {
 		version, cipher = dash(Visible(t.TLS.Version)), dash(Visible(t.TLS.Cipher))
 	}
-	return []string{dash(Visible(t.Server)), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(placeOrAddress(t)), version, cipher, cn, expires, status}
+	return []string{Visible(t.Server), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(t.Address), version, cipher, cn, expires, status}
 }
 
 // dateOf is the date of an RFC 3339 time.
@@ -113,7 +113,10 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		name = strings.Join(nonEmpty(Visible(sipDomainLabel(t)), Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), Visible(dialled(t))), " ")
+		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), "("+Visible(t.Address)+")"), " ")
+	}
+	if opts.Live && (t.SIPDomain != "" || t.Place != "") {
+		name = dnsHeading(t)
 	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
