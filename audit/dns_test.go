@@ -126,7 +126,13 @@ func TestRunDNSExtendsContexts(t *testing.T) {
 		portOf(addr), "fabrikam.com")
 	d.Servers = []policy.Target{pool, other}
 	d.Listed, d.ListedIn = []string{"contoso.com"}, "contoso.yaml"
-	r := RunDNS(context.Background(), []policy.Target{pool, other}, d, settings(t))
+	s := settings(t)
+	var done atomic.Int32
+	s.Done = func() { done.Add(1) }
+	r := RunDNS(context.Background(), []policy.Target{pool, other}, d, s)
+	if done.Load() != 2 {
+		t.Errorf("Done called %d times for 2 targets: a progress bar counts the targets it was given", done.Load())
+	}
 	if !has(r.Targets[0], "e_ocs_san_missing_sip_domain") {
 		t.Errorf("pool01's scan target: %v", r.Targets[0].Findings)
 	}
