@@ -57,6 +57,10 @@ type Settings struct {
 	Log *slog.Logger
 	// Done, when set, is called once per target finished, from the goroutine that finished it (a progress bar).
 	Done func()
+
+	// observed, when set (the DNS audit), turns the report target of endpoint target i into the report targets it
+	// stands for, in the goroutine that probed it; nil keeps it as it is.
+	observed func(i int, obs probe.Observation, tg report.Target) []report.Target
 }
 
 // Run judges every target and returns the report, finished: files are read and linted on every core, endpoints
@@ -162,7 +166,7 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
 			s.compareWithoutSNI(ctx, &tg, t, obs)
 		}
-		res := result{targets: []report.Target{tg}, ctx: t.Context}
+		res := result{targets: s.reportTargets(i, obs, tg), ctx: t.Context}
 		if obs.Err == nil && t.Member != "" {
 			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
 		}
@@ -218,6 +222,14 @@ func (s *Settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Co
 		return
 	}
 	tg.Findings = report.FindingsOf(findings)
+}
+
+// reportTargets is what an endpoint target gives the report: itself, or what the DNS audit makes of it.
+func (s *Settings) reportTargets(i int, obs probe.Observation, tg report.Target) []report.Target {
+	if s.observed == nil {
+		return []report.Target{tg}
+	}
+	return s.observed(i, obs, tg)
 }
 
 func (s *Settings) done() {
