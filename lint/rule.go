@@ -127,6 +127,7 @@ func Checks() []string {
 		"key_encipherment", "key_encipherment_rsa_kex", "expired", "not_yet_valid", "expiring_soon",
 		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete",
 		"pool_members_differ", "sni_differs",
+		"names_any", "names_any_domain", "ecdsa_key", "wildcard_order",
 	}
 }
 

@@ -19,10 +19,10 @@ func (p *Profile) Validate() error {
 	if len(p.Crypto.KeyAlgorithms) == 0 {
 		fail("Crypto.KeyAlgorithms is empty")
 	}
-	rules := map[string]bool{}
+	rules := map[string]string{} // rule → the check that implements it
 	for _, r := range p.Rules {
 		switch {
-		case rules[r.Rule]:
+		case rules[r.Rule] != "":
 			fail("rule %s is listed twice", r.Rule)
 		case r.Rule == "" || r.Check == "" || r.Description == "" || r.Citation == "":
 			fail("rule %q needs Rule, Check, Description and Citation", r.Rule)
@@ -31,7 +31,7 @@ func (p *Profile) Validate() error {
 		case strings.Contains(r.Citation, "reference/") || strings.Contains(r.Citation, "REQUIREMENTS"):
 			fail("rule %s: the citation must name a public source, not a file outside the repository", r.Rule)
 		}
-		rules[r.Rule] = true
+		rules[r.Rule] = r.Check
 	}
 	roles := map[string]bool{}
 	for _, role := range p.Roles {
@@ -59,17 +59,31 @@ func (p *Profile) Validate() error {
 	return errors.Join(errs...)
 }
 
-func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules map[string]bool) []error {
+// The checks that judge name rules: the names of one certificate, or names any certificate of a server may carry.
+const (
+	checkNames    = "names"
+	checkNamesAny = "names_any"
+)
+
+func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules map[string]string) []error {
 	var errs []error
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: role %s, certificate %s: "+format, append([]any{p.ID, role.Name, c.Kind}, args...)...))
 	}
 	for _, n := range c.Names {
-		if !rules[n.Rule] {
+		check, ok := rules[n.Rule]
+		if !ok {
 			fail("name rule %q is not one of the product's rules", n.Rule)
 		}
 		switch n.Where {
 		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild:
+			if ok && check != checkNames {
+				fail("name rule %s: its rule's check is %q; a rule of names on one certificate needs the %q check", n.Rule, check, checkNames)
+			}
+		case InSANOfAny:
+			if ok && check != checkNamesAny {
+				fail("name rule %s: its rule's check is %q; a rule of names on any certificate needs the %q check", n.Rule, check, checkNamesAny)
+			}
 		default:
 			fail("name rule %s: unknown Where %q", n.Rule, n.Where)
 		}
