@@ -15,19 +15,13 @@ type remediator interface {
 	Remediation(c *x509.Certificate) string
 }
 
-// remediationOf is a rule instance's fix for c: the product's own, when its profile gives the rule one, else the
-// check's.
+// remediationOf is a rule instance's fix for c.
 func remediationOf(inst zlint.CertificateLintInterface, c *x509.Certificate) (fix string) {
 	defer func() {
 		if recover() != nil {
 			fix = ""
 		}
 	}()
-	if t, ok := inst.(targeted); ok {
-		if fix := t.ruleOf().fixed(); fix != "" {
-			return fix
-		}
-	}
 	if r, ok := inst.(remediator); ok {
 		return r.Remediation(c)
 	}

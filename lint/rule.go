@@ -122,12 +122,12 @@ func idsOf(p *policy.Profile, check string) map[string]bool {
 // no file implements fails the tests instead of silently never running.
 func Checks() []string {
 	return []string{
+		"names_any", "names_any_domain", "ecdsa_key", "wildcard_order", // Lync/SfB
 		"names", "cn_fqdn", "multiple_cn", "trailing_dot", "wildcard", "cn_in_san", "server_auth_eku",
 		"crl_distribution_point", "key_algorithm", "rsa_min", "rsa_recommended", "rsa_max", "sha1", "md5", "pss",
 		"key_encipherment", "key_encipherment_rsa_kex", "expired", "not_yet_valid", "expiring_soon",
 		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete",
 		"pool_members_differ", "sni_differs",
-		"names_any", "names_any_domain", "ecdsa_key", "wildcard_order",
 	}
 }
 

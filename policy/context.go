@@ -17,13 +17,14 @@ type Context struct {
 	WebFarm     string   // OCS 2007 R2 Enterprise pool: the internal web farm FQDN
 	InternalWeb string   // Lync/SfB: the internal web services FQDN
 	ExternalWeb string   // Lync/SfB: the external web services FQDN
+	// NoAutodiscover: Lync/SfB clients do not use automatic discovery (no lyncdiscover records), so its names are
+	// not required. The zero value is the usual deployment, where they are.
+	NoAutodiscover bool
+
 	SimpleURLs  SimpleURLs
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
-	// NoAutodiscover: Lync/SfB clients do not use automatic discovery (no lyncdiscover records), so its names are
-	// not required. The zero value is the usual deployment, where they are.
-	NoAutodiscover bool
 }
 
 // SimpleURLs are the hosts of a Lync/SfB deployment's simple URLs.
@@ -77,6 +78,8 @@ func (c *Context) Holds(cond Condition) bool {
 	switch cond {
 	case WhenAutoConfig:
 		return c.AutoConfig
+	case WhenAutodiscover:
+		return !c.NoAutodiscover
 	case WhenMultipleSIPDomains:
 		return len(SIPDomains(c.SIPDomains)) >= 2 // contoso.com and Contoso.com. are one domain
 	case WhenSIPDomains:
@@ -93,8 +96,6 @@ func (c *Context) Holds(cond Condition) bool {
 		return c.ExternalWeb != ""
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
-	case WhenAutodiscover:
-		return !c.NoAutodiscover
 	}
 	return false
 }

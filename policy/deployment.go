@@ -189,7 +189,7 @@ func (d *Deployment) Context(s Server) Context {
 		urls = d.SimpleURLs
 	}
 	urls.Meet = append([]string(nil), urls.Meet...)
-	return Context{
+	ctx := Context{
 		Product:     s.Product,
 		Role:        s.Role,
 		FQDN:        s.FQDN,
@@ -200,7 +200,7 @@ func (d *Deployment) Context(s Server) Context {
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
-
-		NoAutodiscover: d.NoAutodiscover,
 	}
+	ctx.NoAutodiscover = d.NoAutodiscover
+	return ctx
 }

@@ -170,12 +170,12 @@ func TestValidateCatchesNamesAnyMistakes(t *testing.T) {
 			c.Names[i].Where = InSAN
 		}
 	}
-	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), `needs the "names" check`) {
+	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), `need the "names" check`) {
 		t.Fatalf("got %v", err)
 	}
 	p = lync2013()
 	p.Roles[0].Certificates[0].Names[0].Where = InSANOfAny
-	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), `needs the "names_any" check`) {
+	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), `need the "names_any" check`) {
 		t.Fatalf("got %v", err)
 	}
 }

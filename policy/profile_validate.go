@@ -19,10 +19,10 @@ func (p *Profile) Validate() error {
 	if len(p.Crypto.KeyAlgorithms) == 0 {
 		fail("Crypto.KeyAlgorithms is empty")
 	}
-	rules := map[string]string{} // rule → the check that implements it
+	rules := map[string]bool{}
 	for _, r := range p.Rules {
 		switch {
-		case rules[r.Rule] != "":
+		case rules[r.Rule]:
 			fail("rule %s is listed twice", r.Rule)
 		case r.Rule == "" || r.Check == "" || r.Description == "" || r.Citation == "":
 			fail("rule %q needs Rule, Check, Description and Citation", r.Rule)
@@ -31,7 +31,7 @@ func (p *Profile) Validate() error {
 		case strings.Contains(r.Citation, "reference/") || strings.Contains(r.Citation, "REQUIREMENTS"):
 			fail("rule %s: the citation must name a public source, not a file outside the repository", r.Rule)
 		}
-		rules[r.Rule] = r.Check
+		rules[r.Rule] = true
 	}
 	roles := map[string]bool{}
 	for _, role := range p.Roles {
@@ -59,34 +59,21 @@ func (p *Profile) Validate() error {
 	return errors.Join(errs...)
 }
 
-// The checks that judge name rules: the names of one certificate, or names any certificate of a server may carry.
-const (
-	checkNames    = "names"
-	checkNamesAny = "names_any"
-)
-
-func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules map[string]string) []error {
+func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules map[string]bool) []error {
 	var errs []error
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: role %s, certificate %s: "+format, append([]any{p.ID, role.Name, c.Kind}, args...)...))
 	}
 	for _, n := range c.Names {
-		check, ok := rules[n.Rule]
-		if !ok {
+		if !rules[n.Rule] {
 			fail("name rule %q is not one of the product's rules", n.Rule)
 		}
 		switch n.Where {
-		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild:
-			if ok && check != checkNames {
-				fail("name rule %s: its rule's check is %q; a rule of names on one certificate needs the %q check", n.Rule, check, checkNames)
-			}
-		case InSANOfAny:
-			if ok && check != checkNamesAny {
-				fail("name rule %s: its rule's check is %q; a rule of names on any certificate needs the %q check", n.Rule, check, checkNamesAny)
-			}
+		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild, InSANOfAny:
 		default:
 			fail("name rule %s: unknown Where %q", n.Rule, n.Where)
 		}
+		p.validateNameCheck(n, fail)
 		if len(n.Names) == 0 {
 			fail("name rule %s has no names", n.Rule)
 		}
@@ -144,4 +131,26 @@ func checkTemplate(t string) error {
 		return fmt.Errorf("template %q: unknown variable; use one of %s", t, strings.Join(templateVariables(), ", "))
 	}
 	return nil
+}
+
+// The checks that judge name rules: the names of one certificate, or names any certificate of a server may carry.
+const (
+	checkNames    = "names"
+	checkNamesAny = "names_any"
+)
+
+// validateNameCheck checks that a name rule reports under a rule whose check judges it: names on one certificate
+// under the "names" check, names any of a server's certificates may carry (InSANOfAny) under "names_any".
+func (p *Profile) validateNameCheck(n NameRule, fail func(string, ...any)) {
+	r, ok := p.Rule(n.Rule)
+	if !ok {
+		return // reported as not one of the product's rules
+	}
+	want := checkNames
+	if n.Where == InSANOfAny {
+		want = checkNamesAny
+	}
+	if r.Check != want {
+		fail("name rule %s: its rule's check is %q; names %s need the %q check", n.Rule, r.Check, n.Where, want)
+	}
 }
