@@ -242,7 +242,7 @@ func (e lyncEdition) rules() []RuleSpec {
 			Citation:    e.tables + ": Web external, \"External web FQDN\"",
 			Consequence: "the reverse proxy and remote clients cannot reach the external web services"},
 		{Rule: "san_missing_simple_url", Severity: "error", Check: "names",
-			Description: "The web certificates' SAN must hold the simple URLs (meet for every SIP domain, dial-in; the admin URL on the Web internal certificate), or a SAN wildcard that covers them",
+			Description: "The web certificates' SAN must hold the simple URLs (meet for every SIP domain, dial-in; the admin URL on the Web internal certificate), or a SAN wildcard that covers them (the tables' wildcard example, *.contoso.com, leaves meet.fabrikam.com uncovered: a wildcard covers one domain)",
 			Citation:    e.tables + ": \"If you have multiple Meet simple URLs, you must include all of them as subject alternative names. Wildcard entries are supported for the simple URL entries.\"",
 			Consequence: "meeting links and dial-in pages give a certificate error"},
 		{Rule: "web_external_san_missing_meet_url", Severity: "warn", Check: "names",
