@@ -83,6 +83,7 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 		r.Targets = append(r.Targets, res.targets...)
 	}
 	s.poolFindings(r, results)
+	s.acrossFindings(r, results)
 	r.Finish()
 	return r
 }
@@ -95,6 +96,8 @@ type result struct {
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
+	// across: the DER is kept for the rules judged across a server's certificates (lint.NeedsOthers).
+	across bool
 }
 
 // checkFiles reads and lints the file targets on every core.
@@ -126,7 +129,7 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		return result{targets: []report.Target{tg}}
 	}
 	start := time.Now()
-	var res result
+	res := result{ctx: t.Context}
 	for _, obs := range probe.LoadFileAll(t.File, s.PFXPassword) {
 		tg := base(t)
 		tg.File = t.File
@@ -135,9 +138,19 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		}
 		s.judge(&tg, obs, t.Context, "")
 		res.targets = append(res.targets, tg)
+		if obs.Count <= 1 {
+			keepAcross(&res, obs) // a file of one server certificate is that server's certificate of its kind
+		}
 		s.log("checked", "file", tg.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
 	}
 	return res
+}
+
+// keepAcross keeps the DER of a certificate that rules judge across its server's certificates.
+func keepAcross(res *result, obs probe.Observation) {
+	if obs.Err == nil && obs.Leaf != nil && lint.NeedsOthers(res.ctx) {
+		res.der, res.across = obs.Leaf.Raw, true
+	}
 }
 
 // probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
@@ -170,6 +183,7 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 		if obs.Err == nil && t.Member != "" {
 			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
 		}
+		keepAcross(&res, obs)
 		results[i] = res
 		s.done()
 		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,

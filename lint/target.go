@@ -31,6 +31,9 @@ type Target struct {
 	Pool *PoolComparison
 	// SNI is set in the deployment-level pass only, for an endpoint probed with and without SNI.
 	SNI *SNIComparison
+	// Others is set in the deployment-level pass only, for the rules judged across a server's certificates
+	// (names_any): the other certificates seen for the same server or pool member, by certificate kind.
+	Others map[string][]*x509.Certificate
 }
 
 // live reports whether the certificate was seen on a live endpoint.

@@ -46,7 +46,9 @@ func (a *app) demoCommand() *cobra.Command {
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
 					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
-					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES.\n\n")
+					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES; beside\n"+
+					"them a Lync Server 2013 Front End pool (lyncpool01: Default certificates on 5061, Web internal\n"+
+					"on 443), where lfe02 was given a copy of lfe01's Default certificate, OCS-style.\n\n")
 			}
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Its DNS server (%s) leads contoso.com's clients to the pool, and fabrikam.com's, wrongly, to\n"+
@@ -69,7 +71,9 @@ func (a *app) demoCommand() *cobra.Command {
 					"  uclint dns --config deployment.yaml --dns-server 10.0.0.53\n"+
 					"To check a certificate file before you install it:\n"+
 					"  uclint check --role enterprise-pool --fqdn pool01.contoso.com --web-farm webpool01.contoso.com \\\n"+
-					"    --sip-domain contoso.com --sip-domain fabrikam.com --auto-config pool01.pfx\n")
+					"    --sip-domain contoso.com --sip-domain fabrikam.com --auto-config pool01.pfx\n"+
+					"  uclint check --product lync2013 --role frontend-pool --fqdn lyncpool01.contoso.com \\\n"+
+					"    --member lfe02.contoso.com --sip-domain contoso.com --auto-config lfe02-default.pfx\n")
 			}
 			a.code = report.ExitOK // the demo ran; its findings are the point, not a failure
 			return nil

@@ -32,6 +32,7 @@ type options struct {
 	dialinURL, adminURL       string
 	sipDomains                []string
 	autoConfig, clientLogon   bool
+	noAutodiscover            bool
 	config                    string
 	servers                   []string
 	caFiles                   []string
@@ -58,6 +59,7 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringArrayVar(&o.sipDomains, "sip-domain", nil, "a SIP domain users sign in with (repeat for each)")
 	f.BoolVar(&o.autoConfig, "auto-config", false, "automatic client configuration is on")
 	f.BoolVar(&o.clientLogon, "client-logon", false, "Directors: all clients log on through this Director")
+	f.BoolVar(&o.noAutodiscover, "no-autodiscover", false, "Lync/SfB: clients do not use automatic discovery, so the lyncdiscover names are not required")
 	f.StringVar(&o.config, "config", "", "deployment file (YAML) describing the servers")
 	f.StringArrayVar(&o.servers, "server", nil, "with --config: the server (by name) whose rules apply")
 	f.StringArrayVar(&o.caFiles, "ca-file", nil, "PEM bundle of your Enterprise CA: self-signed certificates are trust anchors, the others intermediates (repeatable)")
@@ -155,7 +157,7 @@ func (o *options) roleFlags() []string {
 		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
 		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
 		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
-		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon},
+		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
 	} {
 		if f.set {
 			given = append(given, f.name)
@@ -204,7 +206,7 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		return policy.Context{}, usageError("--fqdn: %v", err)
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
-		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon}
+		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon, NoAutodiscover: o.noAutodiscover}
 	for _, opt := range []struct {
 		flag, option string
 		set          bool

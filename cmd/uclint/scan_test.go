@@ -55,7 +55,7 @@ func TestScanSimulatedDeployment(t *testing.T) {
 	}
 	validateReport(t, out) // TLS, handshake errors, pool findings
 	r := decode(t, out)
-	if r.Summary.Targets != 7 {
+	if r.Summary.Targets != 11 {
 		t.Fatalf("summary %+v", r.Summary)
 	}
 	se01 := findTarget(t, r, "se01", "", "sip")
@@ -164,7 +164,8 @@ func TestDemo(t *testing.T) {
 	if code != report.ExitOK {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config"} {
+	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config",
+		"Lync Server 2013 Front End pool", "lfe02.contoso.com", "e_lync2013_san_missing_server_fqdn", "--product lync2013"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
