@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	zlint "github.com/zmap/zlint/v3/lint"
 
@@ -141,12 +140,8 @@ func Sources() []zlint.LintSource {
 	return out
 }
 
-// productSources are Sources, computed once: the runner asks for every lint of every certificate, and building
-// the profiles each time costs more than linting.
-var productSources = sync.OnceValue(Sources)
-
 // isOurs reports whether a lint source is one of uclint's products.
-func isOurs(s zlint.LintSource) bool { return slices.Contains(productSources(), s) }
+func isOurs(s zlint.LintSource) bool { return slices.Contains(Sources(), s) }
 
 // quoteList formats names for a message: "a", "b" and "c".
 func quoteList(names []string) string {
