@@ -70,12 +70,14 @@ func (a *app) rootCommand() *cobra.Command {
 		Long: "uclint checks the certificates of Office Communications Server 2007 R2 Standard Edition servers,\n" +
 			"Enterprise pools and Directors against the rules Microsoft publishes for each role:\n" +
 			"certificate files before you install them (check), and what a live deployment presents (scan).",
+		Version:       readVersion().short(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			return a.setupLogging()
 		},
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -83,7 +85,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
-	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand())
+	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand(), versionCommand())
 	return root
 }
 
