@@ -42,19 +42,22 @@ type Report struct {
 
 // Target is one certificate file or one endpoint, and its verdict.
 type Target struct {
-	File        string       `json:"file"`
-	Server      string       `json:"server"`
-	Member      string       `json:"member"`
-	Endpoint    string       `json:"endpoint"`
-	Address     string       `json:"address"`
-	Role        string       `json:"role"`
-	Product     string       `json:"product,omitempty"`          // the product whose rules judged it, with a role
-	Kind        string       `json:"certificate_kind,omitempty"` // which of the role's certificates it is
-	Status      Status       `json:"status"`
-	Error       string       `json:"error,omitempty"` // why there is no certificate to judge
-	TLS         *TLS         `json:"tls,omitempty"`
-	Certificate *Certificate `json:"certificate,omitempty"`
-	Findings    []Finding    `json:"findings"`
+	File     string `json:"file"`
+	Server   string `json:"server"`
+	Member   string `json:"member"`
+	Endpoint string `json:"endpoint"`
+	Address  string `json:"address"`
+	Role     string `json:"role"`
+	Product  string `json:"product,omitempty"`          // the product whose rules judged it, with a role
+	Kind     string `json:"certificate_kind,omitempty"` // which of the role's certificates it is
+	Status   Status `json:"status"`
+	Error    string `json:"error,omitempty"` // why there is no certificate to judge
+	// ErrorBaseline, with a baseline, says whether a target that could not be checked could not be checked in
+	// the baseline either (known: the endpoint that was already unreachable) or is newly so (new).
+	ErrorBaseline Mark         `json:"error_baseline,omitempty"`
+	TLS           *TLS         `json:"tls,omitempty"`
+	Certificate   *Certificate `json:"certificate,omitempty"`
+	Findings      []Finding    `json:"findings"`
 }
 
 // Finding is a lint finding as reported: with a baseline, marked new or known.

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,10 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := withInterrupts(context.Background())
+	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // exitError carries the exit code a command ends with.
@@ -45,14 +49,22 @@ type app struct {
 
 // run executes uclint with args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext executes uclint with args; canceling ctx (with an *errInterrupted cause: a signal) interrupts the
+// run, which still prints what it checked.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr, log: slog.New(slog.DiscardHandler)}
 	root := a.rootCommand()
 	root.SetArgs(args)
-	if err := root.Execute(); err != nil {
+	if err := root.ExecuteContext(ctx); err != nil {
 		if a.logFormat == "json" {
 			a.log.Error("uclint stopped", "error", err) // journald and cron mail read the structured form
 		} else {
-			fmt.Fprintf(stderr, "uclint: %v\n", err)
+			for _, line := range errorLines(err) {
+				fmt.Fprintf(stderr, "uclint: %s\n", line)
+			}
 		}
 		var ee *exitError
 		if errors.As(err, &ee) {
@@ -61,6 +73,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return report.ExitUsage
 	}
 	return a.code
+}
+
+// errorLines are the messages of an error, one a line: each of several joined errors (errors.Join) on its own.
+func errorLines(err error) []string {
+	var joined interface{ Unwrap() []error }
+	if errors.As(err, &joined) {
+		var lines []string
+		for _, e := range joined.Unwrap() {
+			lines = append(lines, errorLines(e)...)
+		}
+		return lines
+	}
+	return []string{err.Error()}
 }
 
 func (a *app) rootCommand() *cobra.Command {
