@@ -103,9 +103,6 @@ func (e *buildError) Error() string { return "go build: " + e.err.Error() + "\n"
 
 func uclintBinary(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary; not with -short")
-	}
 	bin, err := buildUclint()
 	if err != nil {
 		t.Fatal(err)
