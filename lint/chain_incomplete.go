@@ -29,6 +29,6 @@ func (l *chainIncomplete) Execute(c *x509.Certificate) *zlint.LintResult {
 
 // Remediation says where the intermediate goes, with the tools of Windows Server 2003/2008 and later.
 func (l *chainIncomplete) Remediation(c *x509.Certificate) string {
-	return "import the issuing CA certificate into the server's Intermediate Certification Authorities store (the Certificates snap-in for the Computer account; certlm.msc on Windows Server 2012 and later), then restart the " +
-		l.product.ShortName + " services and IIS"
+	return "import the issuing CA certificate into the server's Intermediate Certification Authorities store with " + certStore +
+		", then restart the " + l.product.ShortName + " services and IIS"
 }

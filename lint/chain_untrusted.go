@@ -27,6 +27,6 @@ func (l *chainUntrusted) Execute(c *x509.Certificate) *zlint.LintResult {
 
 // Remediation depends on why.
 func (l *chainUntrusted) Remediation(c *x509.Certificate) string {
-	return "if the certificate comes from your Enterprise CA, pass its root with --ca-file (clients need it in Trusted Root Certification Authorities); otherwise " +
-		l.request() + " from your Enterprise CA"
+	return "if the certificate comes from your Enterprise CA, pass its root with --ca-file (clients and servers need it in Trusted Root Certification Authorities: by Group Policy, or with " +
+		certStore + "); otherwise " + l.request() + " from your Enterprise CA"
 }

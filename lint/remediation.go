@@ -9,6 +9,17 @@ import (
 	"github.com/uclint/uclint/policy"
 )
 
+// Where a remediation sends the administrator, named with the tools of every Windows Server the products run on:
+// Windows Server 2003 and 2008 have no certlm.msc, and IIS 6 has no Bindings dialog.
+const (
+	// certStore is how to open the server's certificate stores.
+	certStore = "the Certificates snap-in for the Computer account (mmc.exe > File > Add/Remove Snap-in > Certificates > " +
+		"Computer account on Windows Server 2003 and 2008; certlm.msc on 2012 and later)"
+	// iisAssign is how to assign a certificate to the IIS web site.
+	iisAssign = "IIS Manager (IIS 6 on Windows Server 2003: Web Site Properties > Directory Security > Server Certificate; " +
+		"IIS 7 and later: Bindings > https > SSL certificate)"
+)
+
 // remediator is implemented by uclint's rules: the one-line fix, in the admin's terms, for a certificate the rule
 // flagged. The rule has its target when it is asked.
 type remediator interface {
