@@ -44,3 +44,18 @@ func remediationOf(inst zlint.CertificateLintInterface, c *x509.Certificate) (fi
 func zlintRemediation(l *zlint.CertificateLint, p *policy.Profile) string {
 	return fmt.Sprintf("the issuing CA built a certificate that breaks %s (%s): have the CA administrator fix the certificate template, then request a new certificate with %s", l.Source, l.Citation, p.RequestTool)
 }
+
+// GeneralRemediation is the fix a rule gives whatever the certificate, when it has one: a product rule's fixed
+// remediation, a DNS rule's general fix, or the fix for any of zlint's own lints (p: the product whose request
+// tool it names). It is "" for a rule whose fix depends on the certificate: 'uclint explain' shows it on the
+// rule's failing example.
+func GeneralRemediation(l *zlint.CertificateLint, p *policy.Profile) string {
+	if !isOurs(l.Source) {
+		return zlintRemediation(l, p)
+	}
+	inst := l.Lint()
+	if r, ok := inst.(targeted); ok {
+		return r.ruleOf().fixed()
+	}
+	return remediationOf(inst, nil) // the DNS rules: a fix that needs no certificate
+}

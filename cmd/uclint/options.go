@@ -66,6 +66,10 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
 	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
 	o.out.addFlags(c)
+	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
+	_ = c.RegisterFlagCompletionFunc("product", completeProducts)
+	_ = c.RegisterFlagCompletionFunc("server", completeServers)
+	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
 }
 
 // settings are the options resolved: what every target is judged with.

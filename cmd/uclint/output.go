@@ -30,6 +30,7 @@ func (o *outputOptions) addFlags(c *cobra.Command) {
 	f.StringVar(&o.failOn, "fail-on", string(report.FailOnFail), "exit 1 on: fail; warn (warnings fail too); new (only warnings and errors absent from --baseline)")
 	f.StringVar(&o.baseline, "baseline", "", "a previous JSON report: mark each finding new or known and list the resolved ones")
 	f.StringVar(&o.columns, "columns", "", "table: the target table's columns, comma-separated, from "+strings.Join(report.ColumnNames(), ", ")+" (default: the ones that fit the terminal)")
+	_ = c.RegisterFlagCompletionFunc("format", completeFormats)
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "table: print only what needs attention (targets not pass, findings not known from --baseline); nothing when all is well")
 }
 
