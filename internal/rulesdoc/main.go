@@ -99,7 +99,9 @@ func severity(id string) string {
 }
 
 // oneLine keeps text on one Markdown line, with "<" escaped: "<SIP domain>" is text, not an HTML tag.
-func oneLine(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "<", "&lt;") }
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "<", "&lt;")
+}
 
 // cell makes text safe in a Markdown table cell.
 func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
