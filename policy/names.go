@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -194,14 +195,7 @@ func SIPDomains(domains []string) []string {
 	return out
 }
 
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
+func containsString(list []string, s string) bool { return slices.Contains(list, s) }
 
 // ExampleName is an example FQDN for a message: host in the administrator's domain when it is known (host +
 // "." + domain), else host followed by a placeholder for it.

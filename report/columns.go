@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,10 +117,8 @@ func ParseColumns(s string) ([]string, error) {
 		if _, ok := columnByName(name); !ok {
 			return nil, fmt.Errorf("unknown column %q: use %s", name, strings.Join(ColumnNames(), ", "))
 		}
-		for _, seen := range out {
-			if seen == name {
-				return nil, fmt.Errorf("column %q is given twice", name)
-			}
+		if slices.Contains(out, name) {
+			return nil, fmt.Errorf("column %q is given twice", name)
 		}
 		out = append(out, name)
 	}
@@ -322,8 +322,6 @@ func findingWidths(header []string, rows [][]string, width int) map[int]int {
 		capped[i] = min(capped[i], 50)
 	}
 	limits := map[int]int{2: 50, 3: 50}
-	for i, w := range fitWidths(capped, naturalWidths(header, nil), []bool{true, false, true, true}, width) {
-		limits[i] = w
-	}
+	maps.Copy(limits, fitWidths(capped, naturalWidths(header, nil), []bool{true, false, true, true}, width))
 	return limits
 }

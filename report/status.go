@@ -124,6 +124,7 @@ func (r *Report) ExitCode(failOn FailOn) int {
 		failed = failed || s.Warn > 0
 	case FailOnNew:
 		failed = r.NewProblems() > 0
+	case FailOnFail:
 	}
 	uncheckable := s.Error > 0
 	if failOn == FailOnNew {

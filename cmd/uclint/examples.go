@@ -36,8 +36,8 @@ func checkOn(server, cert string, extra ...string) example {
 // demoOn is the example 'uclint demo', looking at one of its endpoints.
 func demoOn(target string) example { return example{args: []string{"demo"}, target: target} }
 
-func se01(fail string, extra ...string) ruleExamples {
-	return ruleExamples{fail: checkOn("se01", fail, extra...), pass: checkOn("se01", "se01", extra...)}
+func se01(fail string) ruleExamples {
+	return ruleExamples{fail: checkOn("se01", fail), pass: checkOn("se01", "se01")}
 }
 
 func pool01(fail string) ruleExamples {

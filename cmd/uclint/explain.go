@@ -224,7 +224,7 @@ func exampleTarget(t report.Target, dir string) string {
 
 // writeFixtures writes the fixture certificates and deployment files uclint embeds under dir/fixtures.
 func writeFixtures(dir string) error {
-	return fs.WalkDir(fixtures.Files, ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fixtures.Files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -244,4 +244,8 @@ func writeFixtures(dir string) error {
 		}
 		return os.WriteFile(target, data, 0o600)
 	})
+	if err != nil {
+		return fmt.Errorf("write the fixtures: %w", err)
+	}
+	return nil
 }

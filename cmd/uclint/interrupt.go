@@ -63,11 +63,8 @@ func interruption(ctx context.Context) *errInterrupted {
 	if ctx == nil {
 		return nil
 	}
-	var e *errInterrupted
-	if errors.As(context.Cause(ctx), &e) {
-		return e
-	}
-	return nil
+	e, _ := errors.AsType[*errInterrupted](context.Cause(ctx))
+	return e
 }
 
 // interruptedError is what an interrupted run ends with: the report of what was checked has been printed (the

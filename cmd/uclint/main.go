@@ -66,8 +66,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 				fmt.Fprintf(stderr, "uclint: %s\n", line)
 			}
 		}
-		var ee *exitError
-		if errors.As(err, &ee) {
+		if ee, ok := errors.AsType[*exitError](err); ok {
 			return ee.code
 		}
 		return report.ExitUsage
