@@ -77,12 +77,24 @@ func TestScanRefusesRoleFlagsWithConfig(t *testing.T) {
 	}
 }
 
+// binDir holds the binary buildUclint builds; TestMain removes it.
+var binDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		_ = os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // buildUclint builds the command into a temporary folder, for the tests that need a real process.
 var buildUclint = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "uclint-bin-")
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "uclint")
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
