@@ -244,3 +244,15 @@ func (c *Context) Label(template string) string {
 		return template
 	}
 }
+
+// Domain is the administrator's DNS domain, for examples in messages: the domain of the role's FQDN, else the
+// first SIP domain, else "".
+func (c *Context) Domain() string {
+	if d := ParentDomain(c.FQDN); d != "" {
+		return d
+	}
+	if len(c.SIPDomains) > 0 {
+		return c.SIPDomains[0]
+	}
+	return ""
+}
