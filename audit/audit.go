@@ -77,7 +77,7 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 	for _, res := range results {
 		r.Targets = append(r.Targets, res.targets...)
 	}
-	s.poolFindings(r, results)
+	s.deploymentFindings(r, results)
 	r.Finish()
 	return r
 }
@@ -86,10 +86,19 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// pool: the SHA-256 and DER of the certificate, for the pool comparison (the parsed certificate is not kept).
+	// The SHA-256 and DER of the certificate of a deployment file's server, for the rules that compare several
+	// (the parsed certificate is not kept).
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
+}
+
+// keep records what the deployment-level checks need of a target's certificate: only for the servers of a
+// deployment file, whose certificates they compare.
+func (res *result) keep(t policy.Target, obs probe.Observation) {
+	if obs.Err == nil && obs.Leaf != nil && t.Server != "" && t.Context.Role != "" {
+		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+	}
 }
 
 // checkFiles reads and lints the file targets on every core.
@@ -119,9 +128,12 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		return result{targets: []report.Target{tg}}
 	}
 	start := time.Now()
-	s.judge(&tg, probe.LoadFile(t.File, s.PFXPassword), t.Context, "")
+	obs := probe.LoadFile(t.File, s.PFXPassword)
+	s.judge(&tg, obs, t.Context, "")
 	s.log("checked", "file", t.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-	return result{targets: []report.Target{tg}}
+	res := result{targets: []report.Target{tg}, ctx: t.Context}
+	res.keep(t, obs)
+	return res
 }
 
 // probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
@@ -150,9 +162,7 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 			s.compareWithoutSNI(ctx, &tg, t, obs)
 		}
 		res := result{targets: []report.Target{tg}, ctx: t.Context}
-		if obs.Err == nil && t.Member != "" {
-			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
-		}
+		res.keep(t, obs)
 		results[i] = res
 		s.done()
 		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,

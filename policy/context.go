@@ -21,6 +21,7 @@ type Context struct {
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
+	Perimeter            // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 }
 
 // SimpleURLs are the hosts of a Lync/SfB deployment's simple URLs.
@@ -91,7 +92,7 @@ func (c *Context) Holds(cond Condition) bool {
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
 	}
-	return false
+	return c.Perimeter.holds(cond)
 }
 
 // HoldsAll reports whether every condition holds.
@@ -106,8 +107,8 @@ func (c *Context) HoldsAll(conds []Condition) bool {
 
 // templateVariables lists the variables a name template may use, for validating profiles.
 func templateVariables() []string {
-	return []string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
-		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}
+	return append([]string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
+		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}, perimeterVariables()...)
 }
 
 // values is what a template variable stands for in this context; a variable with no value expands to nothing.
@@ -150,7 +151,7 @@ func (c *Context) values(variable string) []string {
 	case "simple_urls":
 		return c.SimpleURLs.Hosts()
 	}
-	return nil
+	return one(c.Perimeter.value(variable))
 }
 
 // Expand turns a name template into the names it stands for: "sip.{sip_domain}" gives sip.contoso.com and
@@ -217,6 +218,9 @@ func (c *Context) Label(template string) string {
 	case "meet", "dialin", "admin", "simple_urls":
 		return "the simple URLs"
 	default:
+		if label := perimeterLabel(variable); label != "" {
+			return label
+		}
 		return template
 	}
 }

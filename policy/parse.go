@@ -20,7 +20,7 @@ func topKeys() []string {
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
 }
-func memberKeys() []string    { return []string{"fqdn", "endpoints"} }
+func memberKeys() []string    { return []string{"fqdn", "endpoints", "files"} }
 func trustKeys() []string     { return []string{"ca_files"} }
 func simpleURLKeys() []string { return []string{"meet", "dialin", "admin"} }
 
@@ -422,6 +422,7 @@ func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 	if n := p.option(f, OptionClientLogon, label, spec); n != nil {
 		s.ClientLogon = p.boolean(n, label+": client_logon")
 	}
+	s.Perimeter = p.perimeter(n, f, label, spec)
 	s.Endpoints = p.serverEndpoints(f["endpoints"], label, spec)
 	s.Files = p.files(f["files"], label, spec)
 	s.Members = p.members(n, f["members"], label, s, spec)
@@ -727,6 +728,9 @@ func membersHint(role Role) string {
 	if strings.Contains(string(role), "director") {
 		return "list each Director's FQDN under members: (- fqdn: dir01.contoso.com)"
 	}
+	if role == EdgeArray {
+		return "list each Edge Server's internal FQDN under members: (- fqdn: edge01.contoso.com)"
+	}
 	return "list each front end server's FQDN under members: (- fqdn: fe01.contoso.com)"
 }
 
@@ -746,5 +750,6 @@ func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Me
 	}
 	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. fe01.contoso.com")
 	m.Endpoints = p.endpoints(f["endpoints"], label, spec)
+	m.Files = p.files(f["files"], label, spec)
 	return m
 }
