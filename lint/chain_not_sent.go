@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/zmap/zcrypto/x509"
@@ -19,7 +20,7 @@ type chainNotSent struct{ rule }
 // CheckApplies to a CA-issued certificate seen on a live endpoint that the deployment holds to the rule.
 func (l *chainNotSent) CheckApplies(c *x509.Certificate) bool {
 	_, ok := l.requirement()
-	return ok && l.target().live() && !isSelfIssued(c)
+	return ok && l.target().live() && !bytes.Equal(c.RawIssuer, c.RawSubject) // a self-signed certificate has no CA to send
 }
 
 // Execute flags a chain that reaches a trust anchor only with intermediates the endpoint did not send, or an
