@@ -455,14 +455,18 @@ func rolesTaking(opt string) string {
 	if len(roles) == 0 {
 		return "no role"
 	}
-	article := "a "
-	if strings.ContainsAny(roles[0][:1], "aeiou") {
-		article = "an "
-	}
 	if len(roles) == 1 {
-		return article + roles[0]
+		return withArticle(roles[0])
 	}
-	return article + strings.Join(roles[:len(roles)-1], ", ") + " or " + roles[len(roles)-1]
+	return withArticle(strings.Join(roles[:len(roles)-1], ", ")) + " or " + roles[len(roles)-1]
+}
+
+// withArticle puts "a" or "an" before a role's name or label: "an enterprise-pool", "an Edge Server".
+func withArticle(s string) string {
+	if s != "" && strings.ContainsAny(strings.ToLower(s[:1]), "aeiou") {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 // host reads a name given as an FQDN or a URL.
@@ -639,7 +643,7 @@ func (p *parser) dropForeignEndpoints(n *yaml.Node, label string, spec *RoleSpec
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !slices.Contains(own, k.Value) && isEndpointName(k.Value) {
-			p.fail(k, "%s: a %s has no %s endpoint; remove it (its endpoints: %s)", label, spec.Label, k.Value, strings.Join(own, ", "))
+			p.fail(k, "%s: %s has no %s endpoint; remove it (its endpoints: %s)", label, withArticle(spec.Label), k.Value, strings.Join(own, ", "))
 			continue
 		}
 		kept.Content = append(kept.Content, k, n.Content[i+1])
