@@ -40,15 +40,15 @@ func (s *Seen) Kind() string {
 	return ""
 }
 
-// Where says where the certificate was seen, for messages: "edge01.contoso.com internal (10.0.0.21:5061)" or
-// "file edge01-av.pfx".
+// Where says where the certificate was seen, for messages: "edge02.contoso.com internal endpoint at
+// 10.0.0.21:5061" or "file edge01-av.pfx".
 func (s *Seen) Where() string {
-	where := s.Endpoint
+	where := s.Endpoint + " endpoint"
 	switch {
 	case s.File != "":
 		where = "file " + s.File
 	case s.Address != "":
-		where += " (" + s.Address + ")"
+		where += " at " + s.Address
 	}
 	if s.Member != "" {
 		where = s.Member + " " + where

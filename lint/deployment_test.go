@@ -58,7 +58,7 @@ func TestEdgeAVReusesServiceCertificate(t *testing.T) {
 	if !ok || len(f) != 1 {
 		t.Fatalf("want the reuse warning on the A/V certificate only, got %v", f)
 	}
-	for _, want := range []string{"internal (10.0.0.21:5061)", "Edge internal interface certificate", "edge01-av-reused.pem", "UNCERTAIN"} {
+	for _, want := range []string{"internal endpoint at 10.0.0.21:5061", "Edge internal interface certificate", "edge01-av-reused.pem", "UNCERTAIN"} {
 		if !strings.Contains(got.Details, want) {
 			t.Errorf("details lack %q: %s", want, got.Details)
 		}

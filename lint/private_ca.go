@@ -35,10 +35,11 @@ func (l *privateCA) Execute(c *x509.Certificate) *zlint.LintResult {
 	}
 	req, _ := l.requirement()
 	msg := fmt.Sprintf("the chain ends in %q, a --ca-file (Enterprise CA) anchor, not a public CA", v.Reason)
-	if d := declared(l.ctx(), req); d != "" {
-		msg += ", and the deployment declares " + d
-	}
-	if l.spec.Consequence != "" {
+	what, who := declared(l.ctx(), req)
+	switch {
+	case what != "" && who != "":
+		msg += fmt.Sprintf(", and the deployment declares %s: %s do not trust your Enterprise CA", what, who)
+	case l.spec.Consequence != "":
 		msg += ": " + l.spec.Consequence
 	}
 	return l.result("%s", msg)

@@ -29,27 +29,28 @@ func (r *rule) requiredRuleOf(check string) string {
 }
 
 // declared says which of a requirement's WhenAny conditions the deployment declares, in the administrator's
-// words: "federation and public IM connectivity (aol)".
-func declared(ctx *policy.Context, req policy.Requirement) string {
-	var out []string
+// words ("federation and public IM connectivity (msn, aol)"), and who is on the other side of each ("federated
+// partners and public IM providers").
+func declared(ctx *policy.Context, req policy.Requirement) (what, who string) {
+	var whats, whos []string
 	for _, cond := range req.WhenAny {
 		if !ctx.Holds(cond) {
 			continue
 		}
 		switch cond {
 		case policy.WhenFederation:
-			out = append(out, "federation")
+			whats, whos = append(whats, "federation"), append(whos, "federated partners")
 		case policy.WhenPublicIM:
-			out = append(out, "public IM connectivity ("+strings.Join(ctx.PublicIM, ", ")+")")
+			whats, whos = append(whats, "public IM connectivity ("+strings.Join(ctx.PublicIM, ", ")+")"), append(whos, "public IM providers")
 		case policy.WhenAOL:
-			out = append(out, "public IM connectivity with AOL")
+			whats, whos = append(whats, "public IM connectivity with AOL"), append(whos, "AOL")
 		case policy.WhenAnonymous:
-			out = append(out, "anonymous web conferencing")
+			whats, whos = append(whats, "anonymous web conferencing"), append(whos, "anonymous participants' computers")
 		default:
-			out = append(out, string(cond))
+			whats = append(whats, string(cond))
 		}
 	}
-	return joinAnd(out, "and")
+	return joinAnd(whats, "and"), joinAnd(whos, "and")
 }
 
 // certificateLabel is what the role calls a certificate of that kind: "the Access Edge external certificate".

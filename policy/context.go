@@ -92,7 +92,7 @@ func (c *Context) Holds(cond Condition) bool {
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
 	}
-	return c.Perimeter.holds(cond)
+	return c.holds(cond)
 }
 
 // HoldsAll reports whether every condition holds.
@@ -151,7 +151,7 @@ func (c *Context) values(variable string) []string {
 	case "simple_urls":
 		return c.SimpleURLs.Hosts()
 	}
-	return one(c.Perimeter.value(variable))
+	return one(c.value(variable))
 }
 
 // Expand turns a name template into the names it stands for: "sip.{sip_domain}" gives sip.contoso.com and

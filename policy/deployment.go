@@ -191,6 +191,6 @@ func (d *Deployment) Context(s Server) Context {
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
-		Perimeter:   s.Perimeter.clone(),
+		Perimeter:   s.clone(),
 	}
 }

@@ -69,7 +69,7 @@ func TestParsePerimeter(t *testing.T) {
 	if edge.Files["av-auth"] != filepath.Join(filepath.Dir(path), "edge01-av.pfx") {
 		t.Errorf("edge01 files: %v", edge.Files)
 	}
-	if e2, _ := d.Server("edge02"); !reflect.DeepEqual(e2.Perimeter.PublicIM, []string{ProviderYahoo}) || e2.Federation {
+	if e2, _ := d.Server("edge02"); !reflect.DeepEqual(e2.PublicIM, []string{ProviderYahoo}) || e2.Federation {
 		t.Errorf("edge02: %+v", e2.Perimeter)
 	}
 	array, _ := d.Server("edgearray01")
