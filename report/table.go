@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -88,7 +89,21 @@ func targetRow(t *Target, opts Options) []string {
 	if t.TLS != nil {
 		version, cipher = dash(Visible(t.TLS.Version)), dash(Visible(t.TLS.Cipher))
 	}
-	return []string{Visible(t.Server), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(t.Address), version, cipher, cn, expires, status}
+	endpoint, address := liveWhere(t, false)
+	return []string{Visible(t.Server), dash(Visible(t.Member)), endpoint, address, version, cipher, cn, expires, status}
+}
+
+// liveWhere is the endpoint and address columns of a scan's target: for a certificate file the deployment file
+// names (one kept in a store, as an Edge Server's A/V authentication certificate), "file" and its name (full, the
+// heading of its findings gives the path).
+func liveWhere(t *Target, full bool) (endpoint, address string) {
+	if t.Endpoint == "" && t.Address == "" && t.File != "" {
+		if full {
+			return "file", Visible(t.File)
+		}
+		return "file", Visible(filepath.Base(t.File))
+	}
+	return Visible(t.Endpoint), Visible(t.Address)
 }
 
 // dateOf is the date of an RFC 3339 time.
@@ -106,7 +121,8 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), "("+Visible(t.Address)+")"), " ")
+		endpoint, address := liveWhere(t, true)
+		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), endpoint, "("+address+")"), " ")
 	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)

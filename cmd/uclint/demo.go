@@ -38,10 +38,16 @@ func (a *app) demoCommand() *cobra.Command {
 			if err := os.WriteFile(config, []byte(d.DeploymentYAML("contoso-ca-bundle.pem")), 0o600); err != nil {
 				return fmt.Errorf("write the demo deployment file: %w", err)
 			}
+			if err := d.WriteFiles(dir); err != nil {
+				return fmt.Errorf("write the demo certificate files: %w", err)
+			}
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
 					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
-					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES.\n\n")
+					"given the OCS certificate), a Director (dir01) that speaks only TLS 1.0 with 3DES, an Edge\n"+
+					"Server (edge01: federation is on, yet its external certificates come from the Enterprise CA,\n"+
+					"and its A/V authentication certificate reuses the internal interface's key) and Communicator\n"+
+					"Web Access (cwa01: its certificate lacks the as. and download. names).\n\n")
 			}
 			opts := scanOptions{options: options{config: config, out: outputOptions{format: format, failOn: string(report.FailOnFail)}}, timeout: 5 * time.Second, concurrency: 32}
 			r, err := opts.scan(c.Context(), nil, a)
