@@ -102,6 +102,8 @@ func TestParseErrorsPerimeter(t *testing.T) {
 			"has no cwa_url; add the URL users open Communicator Web Access at"},
 		{"reverse proxy without the external web farm", "servers:\n  - name: s1 #<\n    role: reverse-proxy\n    fqdn: isa01.contoso.com\n", 0,
 			"has no external_web_fqdn"},
+		{"the key without _fqdn", edge("    access_edge: sip.contoso.com #<\n"), 0, `unknown key "access_edge"; did you mean "access_edge_fqdn"?`},
+		{"the key without _url", "servers:\n  - name: s1\n    role: cwa\n    fqdn: cwa01.contoso.com\n    cwa: https://im.contoso.com/ #<\n", 0, `unknown key "cwa"; did you mean "cwa_url"?`},
 		{"invalid Access Edge FQDN", edge("    access_edge_fqdn: sip_contoso #<\n"), 0, `access_edge_fqdn "sip_contoso"`},
 		{"federation not a boolean", edge("    access_edge_fqdn: sip.contoso.com\n    federation: partners #<\n"), 0, `federation is "partners"; write true or false`},
 		{"unknown public IM provider", edge("    access_edge_fqdn: sip.contoso.com\n    public_im_connectivity: [msn, icq] #<\n"), 0,
