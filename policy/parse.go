@@ -426,6 +426,7 @@ func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 	s.Endpoints = p.serverEndpoints(f["endpoints"], label, spec)
 	s.Files = p.files(f["files"], label, spec)
 	s.Members = p.members(n, f["members"], label, s, spec)
+	p.endpointsNeed(f, s, label, spec)
 	return s
 }
 

@@ -73,3 +73,54 @@ func (p *parser) publicIM(n *yaml.Node, label string) []string {
 	}
 	return providers
 }
+
+// optionOfTemplate is the option that gives the variable of a name template, for the variables that come from
+// an option; "" for the others.
+func optionOfTemplate(t string) string {
+	switch {
+	case strings.Contains(t, "{access_edge_fqdn}"):
+		return OptionAccessEdge
+	case strings.Contains(t, "{webconf_edge_fqdn}"):
+		return OptionWebConfEdge
+	case strings.Contains(t, "{cwa_host}"):
+		return OptionCWAURL
+	case strings.Contains(t, "{external_web_fqdn}"):
+		return OptionExternalWeb
+	case strings.Contains(t, "{internal_web_fqdn}"):
+		return OptionInternalWeb
+	}
+	return ""
+}
+
+// endpointsNeed reports each explicit endpoint of the server or its members whose server name comes from an
+// option the entry lacks (the reverse proxy's cwa listener without cwa_url): it would be dialled without the name
+// a client sends, and its certificate judged against nothing.
+func (p *parser) endpointsNeed(f map[string]*yaml.Node, s Server, label string, spec *RoleSpec) {
+	if spec == nil {
+		return
+	}
+	ctx := Context{Product: s.Product, Role: s.Role, FQDN: s.FQDN, WebFarm: s.WebFarm, InternalWeb: s.InternalWeb,
+		ExternalWeb: s.ExternalWeb, SimpleURLs: s.SimpleURLs, Perimeter: s.Perimeter}
+	check := func(n *yaml.Node, who string, e Endpoints) {
+		for _, c := range spec.Certificates {
+			for _, ep := range c.Endpoints {
+				if e[ep.Name] == "" || len(ctx.Expand(ep.SNI)) > 0 {
+					continue
+				}
+				if opt := optionOfTemplate(ep.SNI); opt != "" {
+					hint := optionHints()[opt]
+					if hint == "" {
+						hint = "it"
+					}
+					p.fail(n, "%s: the %s endpoint serves the name %s gives, which is missing; add %s", who, ep.Name, opt, hint)
+				}
+			}
+		}
+	}
+	if n := f["endpoints"]; n != nil {
+		check(p.keyOf(n), label, s.Endpoints)
+	}
+	for _, m := range s.Members {
+		check(&yaml.Node{Line: m.Line}, label+" member "+m.FQDN, m.Endpoints)
+	}
+}

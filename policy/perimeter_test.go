@@ -120,6 +120,10 @@ func TestParseErrorsPerimeter(t *testing.T) {
 			`unknown key "oauth"; use one of internal, access, webconf, av-auth`},
 		{"files of a member of a pool of another role", withServer("    role: enterprise-pool\n    fqdn: pool01.contoso.com\n    members:\n      - fqdn: fe01.contoso.com\n        files: {av-auth: a.pfx} #<\n"), 0,
 			`unknown key "av-auth"; use one of default, web`},
+		{"a CWA listener without the CWA URL", "servers:\n  - name: s1\n    role: reverse-proxy\n    fqdn: isa01.contoso.com\n    external_web_fqdn: ocsweb.contoso.com\n    endpoints: {web: \"192.0.2.1:443\", cwa: \"192.0.2.2:443\"} #<\n", 0,
+			`server "s1": the cwa endpoint serves the name cwa_url gives, which is missing; add the URL users open Communicator Web Access at`},
+		{"an array member's Web Conferencing Edge without its FQDN", "servers:\n  - name: s1\n    role: edge-array\n    fqdn: edge-int.contoso.com\n    access_edge_fqdn: sip.contoso.com\n    members:\n      - fqdn: edge02.contoso.com #<\n        endpoints: {webconf: \"192.0.2.3:443\"}\n", 0,
+			`server "s1" member edge02.contoso.com: the webconf endpoint serves the name webconf_edge_fqdn gives`},
 		{"Edge array without members", "servers:\n  - name: s1 #<\n    role: edge-array\n    fqdn: edge-int.contoso.com\n    access_edge_fqdn: sip.contoso.com\n", 0,
 			"list each Edge Server's internal FQDN under members"},
 	})
