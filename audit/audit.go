@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -43,7 +44,7 @@ func ParseSNIMode(s string) (SNIMode, error) {
 // Settings is what every target of a run is judged with.
 type Settings struct {
 	Runner                        *lint.Runner
-	Trust                         *lint.Trust // nil: chains are not checked
+	Trust                         *trust.Store // nil: chains are not checked
 	At                            time.Time
 	ExpiryWarning, ExpiryCritical time.Duration
 	// Probe bounds each endpoint; Concurrency is how many endpoints are probed at once (files: every core).
@@ -56,6 +57,10 @@ type Settings struct {
 	Log *slog.Logger
 	// Done, when set, is called once per target finished, from the goroutine that finished it (a progress bar).
 	Done func()
+
+	// observed, when set (the DNS audit), turns the report target of endpoint target i into the report targets it
+	// stands for, in the goroutine that probed it; nil keeps it as it is.
+	observed func(i int, obs probe.Observation, tg report.Target) []report.Target
 }
 
 // Run judges every target and returns the report, finished: files are read and linted on every core, endpoints
@@ -86,17 +91,18 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// The SHA-256 and DER of the certificate of a deployment file's server, for the rules that compare several
-	// (the parsed certificate is not kept).
+	// The SHA-256 and DER of the certificate, for the rules that compare several (the parsed certificate is not
+	// kept).
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
 }
 
-// keep records what the deployment-level checks need of a target's certificate: only for the servers of a
-// deployment file, whose certificates they compare.
+// keep records what the deployment-level checks need of a target's certificate: for the servers of a deployment
+// file, whose certificates they compare, and for the certificates judged with the others of their run
+// (lint.NeedsOthers: the files of one check).
 func (res *result) keep(t policy.Target, obs probe.Observation) {
-	if obs.Err == nil && obs.Leaf != nil && t.Server != "" && t.Context.Role != "" {
+	if obs.Err == nil && obs.Leaf != nil && t.Context.Role != "" && (t.Server != "" || lint.NeedsOthers(t.Context)) {
 		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
 	}
 }
@@ -120,19 +126,30 @@ func (s *Settings) checkFiles(ctx context.Context, targets []policy.Target, idx 
 	wg.Wait()
 }
 
+// checkFile judges every server certificate of a file: a file holding several is several targets, named
+// "FILE#1", "FILE#2", ... in the order they are in the file.
 func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
-	tg := base(t)
-	tg.File = t.File
 	if err := ctx.Err(); err != nil {
+		tg := base(t)
+		tg.File = t.File
 		tg.Error = t.File + ": not checked: the run was interrupted"
 		return result{targets: []report.Target{tg}}
 	}
 	start := time.Now()
-	obs := probe.LoadFile(t.File, s.PFXPassword)
-	s.judge(&tg, obs, t.Context, "")
-	s.log("checked", "file", t.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
-	res := result{targets: []report.Target{tg}, ctx: t.Context}
-	res.keep(t, obs)
+	res := result{ctx: t.Context}
+	for _, obs := range probe.LoadFileAll(t.File, s.PFXPassword) {
+		tg := base(t)
+		tg.File = t.File
+		if obs.Count > 1 {
+			tg.File = fmt.Sprintf("%s#%d", t.File, obs.Index)
+		}
+		s.judge(&tg, obs, t.Context, "")
+		res.targets = append(res.targets, tg)
+		if obs.Count <= 1 {
+			res.keep(t, obs) // a file of one server certificate is that server's certificate of its kind
+		}
+		s.log("checked", "file", tg.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
+	}
 	return res
 }
 
@@ -155,13 +172,14 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 		tg := base(t)
 		tg.Address = t.Address
 		if obs.TLS != nil {
-			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
+			tg.TLS = &report.TLS{Version: obs.TLS.Version, Cipher: obs.TLS.Cipher, Stack: obs.TLS.Stack, SNI: obs.TLS.SNI,
+				ClientCertRequested: obs.TLS.ClientCertRequested, HandshakeError: obs.TLS.HandshakeError}
 		}
 		s.judge(&tg, obs, t.Context, t.Endpoint)
 		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
 			s.compareWithoutSNI(ctx, &tg, t, obs)
 		}
-		res := result{targets: []report.Target{tg}, ctx: t.Context}
+		res := result{targets: s.reportTargets(i, obs, tg), ctx: t.Context}
 		res.keep(t, obs)
 		results[i] = res
 		s.done()
@@ -215,6 +233,14 @@ func (s *Settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Co
 		return
 	}
 	tg.Findings = report.FindingsOf(findings)
+}
+
+// reportTargets is what an endpoint target gives the report: itself, or what the DNS audit makes of it.
+func (s *Settings) reportTargets(i int, obs probe.Observation, tg report.Target) []report.Target {
+	if s.observed == nil {
+		return []report.Target{tg}
+	}
+	return s.observed(i, obs, tg)
 }
 
 func (s *Settings) done() {

@@ -2,8 +2,10 @@ package audit
 
 import (
 	"context"
+	"crypto"
 	"crypto/tls"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -15,13 +17,14 @@ import (
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
 )
 
 // settings are the audit settings the tests use: the Contoso CA, judged at the fixtures' time.
-func settings(t *testing.T) Settings {
+func settings(t testing.TB) Settings {
 	t.Helper()
 	r, err := lint.NewRunner(nil)
 	if err != nil {
@@ -31,7 +34,7 @@ func settings(t *testing.T) Settings {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Settings{Runner: r, Trust: lint.NewTrust(cas, nil), At: fixtures.At, ExpiryWarning: 30 * 24 * time.Hour,
+	return Settings{Runner: r, Trust: trust.NewStore(cas, nil), At: fixtures.At, ExpiryWarning: 30 * 24 * time.Hour,
 		ExpiryCritical: 7 * 24 * time.Hour, Probe: probe.Options{Timeout: 3 * time.Second}, Concurrency: 8}
 }
 
@@ -46,7 +49,7 @@ func has(tg report.Target, id string) bool {
 
 // simDeployment runs the simulated Contoso deployment and returns its targets; the settings then trust its CA
 // and judge at the time its PKI was made.
-func simDeployment(t *testing.T, s *Settings) []policy.Target {
+func simDeployment(t testing.TB, s *Settings) []policy.Target {
 	t.Helper()
 	d, err := sim.Start()
 	if err != nil {
@@ -76,7 +79,7 @@ func simDeployment(t *testing.T, s *Settings) []policy.Target {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Trust, s.At = lint.NewTrust(append(cas, fileCAs...), nil), d.Started
+	s.Trust, s.At = trust.NewStore(append(cas, fileCAs...), nil), d.Started
 	targets, err := dep.Targets(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -231,5 +234,90 @@ func TestInterruptedRun(t *testing.T) {
 		if !strings.Contains(tg.Error, "canceled") && !strings.Contains(tg.Error, "interrupted") {
 			t.Errorf("%s %s: %q does not say the run was interrupted", tg.Server, tg.File, tg.Error)
 		}
+	}
+}
+
+// failingSigner is a key the server holds but cannot use, as a certificate imported without its private key or
+// with a key in a provider the server cannot use.
+type failingSigner struct{ pub crypto.PublicKey }
+
+func (f failingSigner) Public() crypto.PublicKey { return f.pub }
+func (f failingSigner) Sign(io.Reader, []byte, crypto.SignerOpts) ([]byte, error) {
+	return nil, errors.New("the key is not available")
+}
+
+// TestServerCannotUsePrivateKey: a server that presents its certificate and then cannot sign with its key fails
+// e_ocs_server_cannot_use_private_key; the OCS server that ends the handshake because it wants a client
+// certificate does not.
+func TestServerCannotUsePrivateKey(t *testing.T) {
+	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", "se01.pem"), fixtures.Path("keys", "se01.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := pair
+	broken.PrivateKey = failingSigner{pub: pair.Leaf.PublicKey}
+	serve := func(config *tls.Config) string {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = ln.Close() })
+		go func() {
+			for {
+				conn, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				go func() {
+					defer conn.Close()
+					_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+					_ = tls.Server(conn, config).Handshake()
+				}()
+			}
+		}()
+		return ln.Addr().String()
+	}
+	ctx := policy.Context{Role: policy.StandardEdition, FQDN: "se01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	for _, tc := range []struct {
+		name   string
+		config *tls.Config
+		want   bool
+	}{
+		{"key cannot sign", &tls.Config{Certificates: []tls.Certificate{broken}, MaxVersion: tls.VersionTLS12,
+			CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}}, true},
+		{"client certificate required (OCS on 5061)", &tls.Config{Certificates: []tls.Certificate{pair}, ClientAuth: tls.RequireAnyClientCert}, false},
+		{"good server", &tls.Config{Certificates: []tls.Certificate{pair}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target, err := policy.AddressTarget(serve(tc.config), ctx, "sip")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tg := Run(context.Background(), []policy.Target{target}, settings(t)).Targets[0]
+			if got := has(tg, "e_ocs_server_cannot_use_private_key"); got != tc.want || tg.Certificate == nil {
+				t.Fatalf("finding %v, want %v (error %q, findings %v)", got, tc.want, tg.Error, tg.Findings)
+			}
+		})
+	}
+}
+
+// TestFileWithSeveralServerCertificates: every server certificate of a file is its own target, FILE#1, FILE#2;
+// a file of CA certificates only is refused with a message that says so.
+func TestFileWithSeveralServerCertificates(t *testing.T) {
+	ctx := policy.Context{Role: policy.StandardEdition, FQDN: "se01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
+	two := fixtures.Path("pki", "se01-and-dir01.pem")
+	root := fixtures.Path("pki", "contoso-root.pem")
+	r := Run(context.Background(), []policy.Target{{File: two, Context: ctx}, {File: root, Context: ctx}}, settings(t))
+	if len(r.Targets) != 3 {
+		t.Fatalf("%d targets: %+v", len(r.Targets), r.Targets)
+	}
+	if r.Targets[0].File != two+"#1" || r.Targets[0].Status != report.Pass || r.Targets[0].Certificate.SubjectCN != "se01.contoso.com" {
+		t.Errorf("#1: %s %s %+v", r.Targets[0].File, r.Targets[0].Status, r.Targets[0].Findings)
+	}
+	if r.Targets[1].File != two+"#2" || r.Targets[1].Certificate.SubjectCN != "dir01.contoso.com" || !has(r.Targets[1], "e_ocs_subject_cn_not_role_fqdn") {
+		t.Errorf("#2: %s %+v", r.Targets[1].File, r.Targets[1].Findings)
+	}
+	if r.Targets[2].Status != report.Error || !strings.Contains(r.Targets[2].Error, "only CA certificates") || !strings.Contains(r.Targets[2].Error, "Contoso Root CA") {
+		t.Errorf("root file: %s %q", r.Targets[2].Status, r.Targets[2].Error)
 	}
 }

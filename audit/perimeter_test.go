@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/fixtures"
-	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -94,7 +94,7 @@ func perimeterSettings(t *testing.T) Settings {
 		}
 		system.AddCert(sc)
 	}
-	s.Trust = lint.NewTrust(cas, system)
+	s.Trust = trust.NewStore(cas, system)
 	return s
 }
 

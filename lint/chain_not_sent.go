@@ -29,7 +29,7 @@ func (l *chainNotSent) Execute(c *x509.Certificate) *zlint.LintResult {
 	t := l.target()
 	v := t.Trust
 	incomplete := v != nil && v.Incomplete
-	leafOnly := len(t.Chain) == 0 && (v == nil || v.Trust == trustUntrusted)
+	leafOnly := len(t.Chain) == 0 && !v.Trusted()
 	switch {
 	case !incomplete && !leafOnly:
 		return pass()

@@ -5,6 +5,8 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/lint/trust"
 )
 
 // TestGatewayChainNotSent: a TLS media gateway that sends only its own certificate is told so by its own rule,
@@ -24,7 +26,7 @@ func TestGatewayChainNotSent(t *testing.T) {
 	// Only the root in --ca-file: the issuing CA is found nowhere, and the gateway still sends only its leaf.
 	in := input(t, "gw01-leaf-only", ctxGateway)
 	in.Endpoint = "sip"
-	in.Trust = NewTrust(readPEM(t, fixture("pki", "contoso-root.pem")), nil)
+	in.Trust = trust.NewStore(readPEM(t, fixture("pki", "contoso-root.pem")), nil)
 	if res, _ := runRule(t, nameGatewayChain, in); res.Status != zlint.Warn {
 		t.Fatalf("leaf only, issuer unknown: %s (%s)", res.Status, res.Details)
 	}

@@ -8,13 +8,13 @@ import (
 
 // The deployment-level pass: rules that compare several certificates of one server of the deployment file (the
 // members of a pool on one endpoint, an Edge array's A/V authentication certificates, an A/V authentication
-// certificate and the Edge's service certificates). They need every certificate, so they run once all targets
-// were linted, on what the audit kept of each; in the per-certificate pass their target has no pool and no server
-// view, and they do not apply.
+// certificate and the Edge's service certificates, the lyncdiscover names any of a Lync server's certificates may
+// carry). They need every certificate, so they run once all targets were linted, on what the audit kept of each;
+// in the per-certificate pass their target has no pool, no server view and no others, and they do not apply.
 
 // deploymentChecks are the checks that compare several certificates: they run in DeploymentFindings only.
 func deploymentChecks() []string {
-	return []string{"pool_members_differ", "shares_key", "members_key_differ"}
+	return []string{"pool_members_differ", "shares_key", "members_key_differ", "names_any"}
 }
 
 // Seen is one certificate of a server of the deployment file, as the audit found it: presented on an endpoint of
@@ -64,18 +64,20 @@ type ServerView struct {
 
 // DeploymentFindings runs the rules that compare several certificates over every server's certificates, once all
 // targets were linted: it returns the findings for each index of seen that has some. Certificates of different
-// servers are never compared. Call it from one goroutine after the per-certificate pass.
+// servers (or products) are never compared; certificates seen without a server (the files of one check) are one
+// group. Call it from one goroutine after the per-certificate pass.
 func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 	byServer := map[string][]int{}
 	for i, s := range seen {
-		if s.Certificate != nil && s.Server != "" {
-			byServer[s.Server] = append(byServer[s.Server], i)
+		if s.Certificate != nil {
+			key := s.Context.Profile().ID + "\x00" + s.Server
+			byServer[key] = append(byServer[key], i)
 		}
 	}
 	ids := map[string]map[string]bool{} // by product
 	out := map[int][]Finding{}
-	for server, idx := range byServer {
-		view := &ServerView{Server: server}
+	for _, idx := range byServer {
+		view := &ServerView{Server: seen[idx[0]].Server}
 		for _, i := range idx {
 			view.Seen = append(view.Seen, seen[i])
 		}
@@ -94,6 +96,10 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 			t := &Target{Context: s.Context, Endpoint: s.Endpoint, Server: view, Self: k}
 			if s.Member != "" && s.Endpoint != "" {
 				t.Pool = pools[s.Endpoint]
+			}
+			if NeedsOthers(s.Context) {
+				t.Context.Certificate = kindOf(s.Context)
+				t.Others = othersOf(view, k)
 			}
 			if f := r.lintTarget(s.Certificate, t, ids[product.ID]); len(f) > 0 {
 				out[i] = f
@@ -118,6 +124,18 @@ func poolComparisons(view *ServerView) map[string]*PoolComparison {
 		cmp.Members = append(cmp.Members, MemberCertificate{Member: s.Member, Fingerprint: Fingerprint(s.Certificate)})
 	}
 	return pools
+}
+
+// othersOf is, by kind, the certificates of the same member (or of the server itself) other than the k-th: what the
+// rules judged across a server's certificates (names_any) look at.
+func othersOf(view *ServerView, k int) map[string][]*x509.Certificate {
+	others := map[string][]*x509.Certificate{}
+	for j := range view.Seen {
+		if o := &view.Seen[j]; j != k && o.Member == view.Seen[k].Member && NeedsOthers(o.Context) {
+			others[kindOf(o.Context)] = append(others[kindOf(o.Context)], o.Certificate)
+		}
+	}
+	return others
 }
 
 // self is the certificate being judged in the deployment-level pass.

@@ -11,6 +11,7 @@ import (
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 )
 
@@ -64,7 +65,7 @@ func leaf(t testing.TB, name string) (*x509.Certificate, []*x509.Certificate) {
 }
 
 // contosoTrust trusts the Contoso Enterprise CA, and treats the simulated public root as a system root.
-func contosoTrust(t testing.TB) *Trust {
+func contosoTrust(t testing.TB) *trust.Store {
 	t.Helper()
 	system := stdx509.NewCertPool()
 	for _, c := range readPEM(t, fixture("pki", "public-root.pem")) {
@@ -74,7 +75,7 @@ func contosoTrust(t testing.TB) *Trust {
 		}
 		system.AddCert(sc)
 	}
-	return NewTrust(readPEM(t, fixture("pki", "contoso-ca-bundle.pem")), system)
+	return trust.NewStore(readPEM(t, fixture("pki", "contoso-ca-bundle.pem")), system)
 }
 
 // input builds the lint input for a fixture certificate with the defaults tests use.

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 	"github.com/zmap/zlint/v3/util"
@@ -24,9 +22,7 @@ type keyEncipherment struct {
 }
 
 // rsaKeyExchange reports whether the handshake that showed the certificate used RSA key exchange.
-func rsaKeyExchange(t *Target) bool {
-	return t.TLS != nil && strings.HasPrefix(t.TLS.Cipher, "TLS_RSA_")
-}
+func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange }
 
 // lacks reports whether c is an RSA key with a Key Usage extension that lacks keyEncipherment.
 func lacks(c *x509.Certificate) bool {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	zlint "github.com/zmap/zlint/v3/lint"
@@ -29,7 +30,7 @@ func TestKeyEnciphermentWithRSAKeyExchange(t *testing.T) {
 	} {
 		in := input(t, tc.cert, ctxSE)
 		in.Endpoint = "sip"
-		in.TLS = &probe.TLSInfo{Version: "TLSv1.0", Cipher: tc.cipher}
+		in.TLS = &probe.TLSInfo{Version: "TLSv1.0", Cipher: tc.cipher, RSAKeyExchange: strings.HasPrefix(tc.cipher, "TLS_RSA_")}
 		if res, _ := runRule(t, nameRSAKexKU, in); res.Status != tc.err {
 			t.Errorf("%s %s: error rule %s (%q), want %s", tc.cert, tc.cipher, res.Status, res.Details, tc.err)
 		}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/lint/trust"
 )
 
 // opensslPKI makes certificates with the openssl command, so the rules are tried on certificates uclint's own
@@ -92,7 +94,7 @@ func (p *opensslPKI) cert(file string) *x509.Certificate {
 func TestRulesOnOpenSSLCertificates(t *testing.T) {
 	p := newOpenSSLPKI(t)
 	root := p.cert("ca.pem")
-	trust := NewTrust([]*x509.Certificate{root}, nil)
+	store := trust.NewStore([]*x509.Certificate{root}, nil)
 	good := p.leaf("good", "rsa:2048", "/CN=se01.contoso.com", "")
 	ec := p.leaf("ec", "ec", "/CN=se01.contoso.com", "")
 	pssTwo := p.leaf("pss-two", "rsa:2048", "/CN=se01.contoso.com/CN=sip.contoso.com", "", "-sigopt", "rsa_padding_mode:pss")
@@ -116,7 +118,7 @@ func TestRulesOnOpenSSLCertificates(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			in := Input{Leaf: tc.cert, Context: ctxSE, At: at, Trust: trust}
+			in := Input{Leaf: tc.cert, Context: ctxSE, At: at, Trust: store}
 			if res, _ := runRule(t, tc.rule, in); res.Status != tc.want {
 				t.Fatalf("%s: got %s (%q), want %s", tc.rule, res.Status, res.Details, tc.want)
 			}
@@ -126,7 +128,7 @@ func TestRulesOnOpenSSLCertificates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, err := r.Lint(Input{Leaf: good, Context: ctxSE, At: at, Trust: trust})
+	findings, err := r.Lint(Input{Leaf: good, Context: ctxSE, At: at, Trust: store})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/lint/trust"
+
 	"github.com/uclint/uclint/policy"
 )
 
@@ -87,7 +89,7 @@ func TestPerimeterRulesOnOpenSSLCertificates(t *testing.T) {
 	if _, err := stdAccess.Verify(stdx509.VerifyOptions{Roots: system}); err != nil {
 		t.Fatalf("Go's crypto/x509 does not chain the public certificate to the public root: %v", err)
 	}
-	trust := NewTrust([]*x509.Certificate{enterprise}, system)
+	store := trust.NewStore([]*x509.Certificate{enterprise}, system)
 
 	access := kind(ctxEdge, "access")
 	at := time.Now()
@@ -111,7 +113,7 @@ func TestPerimeterRulesOnOpenSSLCertificates(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			in := Input{Leaf: tc.cert, Context: tc.ctx, At: at, Trust: trust}
+			in := Input{Leaf: tc.cert, Context: tc.ctx, At: at, Trust: store}
 			if res, _ := runRule(t, tc.rule, in); res.Status != tc.want {
 				t.Fatalf("%s: got %s (%q), want %s", tc.rule, res.Status, res.Details, tc.want)
 			}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/lint/trust"
 )
 
 // private_ca: an external interface whose certificate is expected to come from a public CA (an Edge Server's
@@ -19,8 +21,7 @@ type privateCA struct{ rule }
 
 // CheckApplies when the chain is trusted and the certificate is held to this rule in the deployment.
 func (l *privateCA) CheckApplies(c *x509.Certificate) bool {
-	v := l.target().Trust
-	if v == nil || (v.Trust != trustCAFile && v.Trust != trustSystem) {
+	if !l.target().Trust.Trusted() {
 		return false
 	}
 	_, ok := l.requirement()
@@ -30,11 +31,11 @@ func (l *privateCA) CheckApplies(c *x509.Certificate) bool {
 // Execute flags a chain that ends in a --ca-file anchor.
 func (l *privateCA) Execute(c *x509.Certificate) *zlint.LintResult {
 	v := l.target().Trust
-	if v.Trust != trustCAFile {
+	if v.Outcome != trust.Anchored {
 		return pass()
 	}
 	req, _ := l.requirement()
-	msg := fmt.Sprintf("the chain ends in %q, a --ca-file (Enterprise CA) anchor, not a public CA", v.Reason)
+	msg := fmt.Sprintf("the chain ends in %q, a --ca-file (Enterprise CA) anchor, not a public CA", v.AnchorName)
 	what, who := declared(l.ctx(), req)
 	switch {
 	case what != "" && who != "":

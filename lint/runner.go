@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	_ "github.com/zmap/zlint/v3" // registers zlint's own lints, of every source
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
@@ -41,14 +43,16 @@ type Input struct {
 	At time.Time
 	// ExpiryWarning and ExpiryCritical are how long before expiry the expiring rules fire.
 	ExpiryWarning, ExpiryCritical time.Duration
-	// Trust is what the chain may end in; nil skips the chain rules.
-	Trust *Trust
+	// Trust is what the chain may end in (the --ca-file anchors and intermediates, the system roots); nil skips
+	// the chain rules.
+	Trust *trust.Store
 }
 
 // Runner lints certificates with one filtered registry, built once. It is safe for concurrent use; each
 // certificate must be linted by one goroutine at a time (zcrypto caches parsed names in it without a lock).
 type Runner struct {
 	lints []*zlint.CertificateLint
+	ours  []bool // ours[i]: lints[i] is one of uclint's rules (a product's source), not zlint's
 	empty zlint.Configuration
 }
 
@@ -62,7 +66,12 @@ func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}, nil
+	r := &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}
+	sources := Sources()
+	for _, l := range r.lints {
+		r.ours = append(r.ours, slices.Contains(sources, l.Source))
+	}
+	return r, nil
 }
 
 // Registry returns a registry filtered to uclint's rules plus the given zlint sources. It is a new registry, never
@@ -131,8 +140,7 @@ func newTarget(in Input) *Target {
 		t.Context.Certificate = t.Context.CertificateOn(in.Endpoint)
 	}
 	if in.Trust != nil {
-		v := in.Trust.check(in.Leaf, in.Chain, t.At)
-		t.Trust = &v
+		t.Trust = in.Trust.Check(in.Leaf, in.Chain, t.At)
 	}
 	return t
 }
@@ -141,16 +149,16 @@ func newTarget(in Input) *Target {
 func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool) []Finding {
 	source := zlint.LintSource(t.Context.Profile().Source)
 	var findings []Finding
-	for _, l := range r.lints {
+	for i, l := range r.lints {
 		if only != nil && !only[l.Name] {
 			continue
 		}
 		var res *zlint.LintResult
 		var fix string
 		switch {
-		case isOurs(l.Source) && l.Source != source:
+		case r.ours[i] && l.Source != source:
 			continue // another product's rule
-		case isOurs(l.Source):
+		case r.ours[i]:
 			var inst zlint.CertificateLintInterface
 			res, inst = runOurs(l, c, t)
 			if SeverityOf(res.Status) != 0 {

@@ -14,11 +14,15 @@ type signed struct {
 	root bool // self-signed: its own signature is never checked by a verifier
 }
 
-// chainOf lists the leaf and the certificates of its chain as the chain check found them (the path to the
-// anchor), else as presented.
+// chainOf lists the leaf and the certificates of its chain as the path validation found them (the path to the
+// anchor, or as far as it got), else as presented.
 func chainOf(c *x509.Certificate, t *Target) []signed {
 	out := []signed{{cert: c, leaf: true, root: selfIssued(c)}}
-	for _, ca := range t.Chain {
+	cas := t.Chain
+	if t.Trust != nil && len(t.Trust.Path) > 1 {
+		cas = t.Trust.Path[1:]
+	}
+	for _, ca := range cas {
 		if bytes.Equal(ca.Raw, c.Raw) {
 			continue
 		}

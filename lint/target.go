@@ -5,6 +5,7 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
@@ -24,8 +25,8 @@ type Target struct {
 	// fire.
 	At                            time.Time
 	ExpiryWarning, ExpiryCritical time.Duration
-	// Trust is the verdict of the chain check; nil when the chain was not checked.
-	Trust *chainVerdict
+	// Trust is the verdict of the chain check (path validation); nil when the chain was not checked.
+	Trust *trust.Verdict
 	// Pool is set in the deployment-level pass only: the certificates of every member of the pool on this endpoint.
 	Pool *PoolComparison
 	// Server is set in the deployment-level pass only: every certificate seen of the server (a pool: of its
@@ -34,6 +35,9 @@ type Target struct {
 	Self   int
 	// SNI is set in the deployment-level pass only, for an endpoint probed with and without SNI.
 	SNI *SNIComparison
+	// Others is set in the deployment-level pass only, for the rules judged across a server's certificates
+	// (names_any): the other certificates seen for the same server or pool member, by certificate kind.
+	Others map[string][]*x509.Certificate
 }
 
 // live reports whether the certificate was seen on a live endpoint.

@@ -19,7 +19,12 @@ type Deployment struct {
 	CAFiles            []string // trust.ca_files, relative ones resolved against the deployment file's folder
 	ExpiryWarningDays  int      // expiry_warning_days; 0: not set
 	ExpiryCriticalDays int      // expiry_critical_days; 0: not set
-	Servers            []Server // in file order
+	// NoAutodiscover is autodiscover: false: Lync/SfB clients do not use lyncdiscover, so its names are not required.
+	NoAutodiscover bool
+	// SimpleURLs are the deployment's simple URLs (simple_urls at the top): those of every Lync/SfB server that
+	// takes simple URLs and gives none of its own.
+	SimpleURLs SimpleURLs
+	Servers    []Server // in file order
 }
 
 // Server is one entry under servers: a server, or a pool of member servers, of one role of one product.
@@ -178,19 +183,27 @@ func (d *Deployment) ServerNames() []string {
 }
 
 // Context is what must hold for the default certificate of s: its product, role and names, with the
-// deployment's SIP domains and automatic client configuration. Every member of a pool shares its pool's context.
+// deployment's SIP domains, automatic client configuration and automatic discovery, and its simple URLs when s
+// gives none of its own. Every member of a pool shares its pool's context.
 func (d *Deployment) Context(s Server) Context {
-	return Context{
+	urls := s.SimpleURLs
+	if spec := s.Spec(); len(urls.Hosts()) == 0 && spec != nil && spec.HasOption(OptionSimpleURLs) {
+		urls = d.SimpleURLs
+	}
+	urls.Meet = append([]string(nil), urls.Meet...)
+	ctx := Context{
 		Product:     s.Product,
 		Role:        s.Role,
 		FQDN:        s.FQDN,
 		WebFarm:     s.WebFarm,
 		InternalWeb: s.InternalWeb,
 		ExternalWeb: s.ExternalWeb,
-		SimpleURLs:  s.SimpleURLs,
+		SimpleURLs:  urls,
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
 		Perimeter:   s.clone(),
 	}
+	ctx.NoAutodiscover = d.NoAutodiscover
+	return ctx
 }

@@ -15,7 +15,8 @@ import (
 
 // The keys each mapping of the deployment file may hold, in the order messages list them.
 func topKeys() []string {
-	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product"}
+	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product",
+		"autodiscover", "simple_urls"}
 }
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
@@ -247,6 +248,10 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 			"the critical threshold is the nearer one, e.g. warning 30 and critical 7", c, w)
 	}
 	d.CAFiles = p.trust(f["trust"])
+	if n := f["autodiscover"]; n != nil {
+		d.NoAutodiscover = !p.boolean(n, "autodiscover")
+	}
+	d.SimpleURLs = p.simpleURLs(f["simple_urls"], "")
 	d.Servers = p.servers(root, f["servers"], d.Product)
 	return d
 }
@@ -262,7 +267,7 @@ func (p *parser) product(n *yaml.Node, what string, fallback *Profile) *Profile 
 	}
 	prof, err := Product(strings.TrimSpace(v))
 	if err != nil {
-		p.fail(n, "%s: %v", what, err)
+		p.fail(n, "%s: unknown product %q; use one of %s", what, strings.TrimSpace(v), ProductIDs())
 		return fallback
 	}
 	return prof
@@ -475,23 +480,28 @@ func (p *parser) host(n *yaml.Node, label, key, what string) string {
 	if n == nil {
 		return ""
 	}
-	v, ok := p.scalar(n, label+": "+strings.ReplaceAll(key, " ", "_"))
+	written := key // as the file writes it
+	if key == "web farm" {
+		written = OptionWebFarm
+	}
+	v, ok := p.scalar(n, prefix(label)+written)
 	if !ok {
 		return ""
 	}
 	host, err := HostOf(key, v)
 	switch {
 	case err != nil:
-		p.fail(n, "%s: %v", label, err)
+		p.fail(n, "%s%v", prefix(label), err)
 	case host == "":
-		p.fail(n, "%s: %s is empty; give %s, or remove the key", label, strings.ReplaceAll(key, " ", "_"), what)
+		p.fail(n, "%s%s is empty; give %s, or remove the key", prefix(label), written, what)
 	}
 	return host
 }
 
-// simpleURLs reads simple_urls: {meet: [URL, ...] or URL, dialin: URL, admin: URL}.
+// simpleURLs reads simple_urls: {meet: [URL, ...] or URL, dialin: URL, admin: URL}; label names the server, or is
+// "" for the deployment's own simple_urls.
 func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
-	what := label + ": simple_urls"
+	what := prefix(label) + "simple_urls"
 	f := p.mapping(n, what, simpleURLKeys())
 	if f == nil {
 		return SimpleURLs{}

@@ -29,6 +29,9 @@ type Crypto struct {
 	// RSAErrorBelow, RSAWarnBelow and RSAWarnAbove are RSA modulus sizes in bits: below the first is an error,
 	// below the second a warning, above the third a warning. 0 means no such limit.
 	RSAErrorBelow, RSAWarnBelow, RSAWarnAbove int
+	// Note, when set, ends the details of a key-size finding on a certificate that overrides the product's limits:
+	// where the limit comes from, or that Microsoft's pages disagree on it (the OAuthTokenIssuer certificate).
+	Note string
 }
 
 // RuleSpec is one of a product's rules: its ID, the generic check that implements it, and what to tell the
@@ -157,6 +160,10 @@ const (
 	InSAN          Where = "san"             // every name must be a SAN dNSName
 	InSubjectOrSAN Where = "subject-or-san"  // every name must be the CN or a SAN dNSName
 	InSANOrWild    Where = "san-or-wildcard" // every name must be a SAN dNSName, or covered by a SAN wildcard
+	// InSANOfAny: every name must be a SAN dNSName, or covered by a SAN wildcard, of this certificate or of another
+	// certificate of the same server (or pool member) that carries the same rule: Microsoft's pages do not agree on
+	// which of them carries the name (lyncdiscover). Judged by the "names_any" check, across certificates.
+	InSANOfAny Where = "san-of-any-certificate"
 )
 
 // NameRule is a requirement on the names of a certificate.
@@ -186,12 +193,13 @@ const (
 	WhenExternalWeb        Condition = "external_web"         // an external web services FQDN is given
 	WhenSimpleURLs         Condition = "simple_urls"          // simple URLs are given
 	WhenSIPDomains         Condition = "sip_domains"          // one or more SIP domains are given
+	WhenAutodiscover       Condition = "autodiscover"         // Lync/SfB: clients find their pool through lyncdiscover (the default)
 )
 
 // KnownConditions lists every condition.
 func KnownConditions() []Condition {
 	return append([]Condition{WhenAutoConfig, WhenMultipleSIPDomains, WhenClientLogon, WhenWebFarmDiffers, WhenMember,
-		WhenInternalWeb, WhenExternalWeb, WhenSimpleURLs, WhenSIPDomains}, edgeConditions()...)
+		WhenInternalWeb, WhenExternalWeb, WhenSimpleURLs, WhenSIPDomains, WhenAutodiscover}, edgeConditions()...)
 }
 
 // WildcardPolicy says where a certificate may carry a wildcard name.
@@ -305,7 +313,7 @@ const DefaultProduct = "ocs2007r2"
 // Profiles returns every product's profile, OCS 2007 R2 first. Each call builds them anew: callers may keep and
 // read them, never share a change.
 func Profiles() []*Profile {
-	return []*Profile{ocs2007r2()}
+	return []*Profile{ocs2007r2(), lync2010(), lync2013(), sfb2015(), sfb2019()}
 }
 
 // ProductIDs lists the products uclint knows, for messages: "ocs2007r2, lync2010, ...".

@@ -74,10 +74,11 @@ func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules ma
 			fail("name rule %q is not one of the product's rules", n.Rule)
 		}
 		switch n.Where {
-		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild:
+		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild, InSANOfAny:
 		default:
 			fail("name rule %s: unknown Where %q", n.Rule, n.Where)
 		}
+		p.validateNameCheck(n, fail)
 		if len(n.Names) == 0 {
 			fail("name rule %s has no names", n.Rule)
 		}
@@ -170,5 +171,27 @@ func validateOtherReading(n NameRule, rules map[string]bool, fail func(string, .
 		if err := checkTemplate(t); err != nil {
 			fail("name rule %s: other names: %v", n.Rule, err)
 		}
+	}
+}
+
+// The checks that judge name rules: the names of one certificate, or names any certificate of a server may carry.
+const (
+	checkNames    = "names"
+	checkNamesAny = "names_any"
+)
+
+// validateNameCheck checks that a name rule reports under a rule whose check judges it: names on one certificate
+// under the "names" check, names any of a server's certificates may carry (InSANOfAny) under "names_any".
+func (p *Profile) validateNameCheck(n NameRule, fail func(string, ...any)) {
+	r, ok := p.Rule(n.Rule)
+	if !ok {
+		return // reported as not one of the product's rules
+	}
+	want := checkNames
+	if n.Where == InSANOfAny {
+		want = checkNamesAny
+	}
+	if r.Check != want {
+		fail("name rule %s: its rule's check is %q; names %s need the %q check", n.Rule, r.Check, n.Where, want)
 	}
 }

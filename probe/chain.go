@@ -23,33 +23,6 @@ func reparse(certs []*stdCertificate) ([]*x509.Certificate, error) {
 	return out, nil
 }
 
-// SplitLeaf picks the end-entity certificate: the one that issues no other certificate of the set (preferring a
-// non-CA certificate, then the first); the others are its chain, in the order given.
-func SplitLeaf(certs []*x509.Certificate) (*x509.Certificate, []*x509.Certificate) {
-	if len(certs) == 0 {
-		return nil, nil
-	}
-	best := -1
-	for i, c := range certs {
-		if issuesAnother(c, certs) {
-			continue
-		}
-		if best < 0 || (certs[best].IsCA && !c.IsCA) {
-			best = i
-		}
-	}
-	if best < 0 {
-		best = 0
-	}
-	chain := make([]*x509.Certificate, 0, len(certs)-1)
-	for i, c := range certs {
-		if i != best {
-			chain = append(chain, c)
-		}
-	}
-	return certs[best], chain
-}
-
 // issuesAnother reports whether c is the issuer of another certificate of the set.
 func issuesAnother(c *x509.Certificate, certs []*x509.Certificate) bool {
 	for _, o := range certs {

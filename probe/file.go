@@ -18,16 +18,108 @@ import (
 // MaxFileSize caps what is read of a certificate file: a certificate with its chain is a few KiB.
 const MaxFileSize = 16 << 20
 
-// LoadFile reads the certificates of a file (PEM, DER, PKCS#7 or PKCS#12, recognized by content) and returns them
-// as an observation: the end-entity certificate and its chain, or an error that names the file. The PFX password
-// is used for PKCS#12 files only and never appears in an error. It never panics.
-func LoadFile(path, pfxPassword string) Observation {
+// LoadFileAll reads the certificates of a file (PEM, DER, PKCS#7 or PKCS#12, recognized by content) and returns
+// one observation per end-entity certificate, in the order of the file: its Leaf is that certificate, its Chain
+// the file's CA certificates (in the file's order, once each, parsed anew for each observation so that
+// observations can be judged in different goroutines), Index and Count its position among the file's end-entity
+// certificates. A file that cannot be read, holds no certificate or holds only CA certificates gives one
+// observation with Err set, naming the file (errors.Is ErrOnlyCACertificates, ErrPFXPassword, ...). The PFX
+// password is used for PKCS#12 files only and nothing of it ever appears in an error. It never panics.
+//
+// Which certificates are CA certificates: one that issued another certificate of the file; or one whose Basic
+// Constraints say CA=true and whose Key Usage allows signing certificates (keyCertSign), or that has no Key Usage
+// and names no host (no DNS name or IP address in its SAN). Every other certificate is an end-entity
+// certificate: Basic Constraints absent or CA=false (a lone self-signed server certificate among them), or
+// CA=true on a certificate that cannot sign certificates or names a host (a server certificate made with the CA
+// flag by mistake, which the rules then judge).
+func LoadFileAll(path, pfxPassword string) []Observation {
 	certs, err := readCertificates(path, pfxPassword)
 	if err != nil {
-		return Observation{Source: path, Err: err}
+		return []Observation{{Source: path, Err: err}}
 	}
-	leaf, chain := SplitLeaf(certs)
-	return Observation{Source: path, Leaf: leaf, Chain: chain}
+	var leaves, cas []*x509.Certificate
+	for _, c := range certs {
+		if isCACertificate(c, certs) {
+			if !containsCertificate(cas, c) { // several server certificates, each with the same issuing CA
+				cas = append(cas, c)
+			}
+		} else {
+			leaves = append(leaves, c)
+		}
+	}
+	if len(leaves) == 0 {
+		return []Observation{{Source: path, Err: fmt.Errorf("%s: %w (%s), no server certificate: to trust them, pass the file with --ca-file",
+			path, ErrOnlyCACertificates, certificateNames(cas))}}
+	}
+	out := make([]Observation, len(leaves))
+	for i, leaf := range leaves {
+		chain := cas
+		if i > 0 {
+			chain = reparseAll(cas)
+		}
+		out[i] = Observation{Source: path, Leaf: leaf, Chain: chain, Index: i + 1, Count: len(leaves)}
+	}
+	return out
+}
+
+// LoadFile returns the first observation of LoadFileAll: the file's first end-entity certificate with the file's
+// CA certificates as its chain, or the error. Callers that judge every certificate of a file use LoadFileAll.
+func LoadFile(path, pfxPassword string) Observation {
+	return LoadFileAll(path, pfxPassword)[0]
+}
+
+// isCACertificate tells the CA certificates of a file from its end-entity certificates (see LoadFileAll).
+func isCACertificate(c *x509.Certificate, all []*x509.Certificate) bool {
+	if issuesAnother(c, all) {
+		return true
+	}
+	if !c.BasicConstraintsValid || !c.IsCA {
+		return false
+	}
+	if c.KeyUsage != 0 {
+		return c.KeyUsage&x509.KeyUsageCertSign != 0
+	}
+	return len(c.DNSNames) == 0 && len(c.IPAddresses) == 0
+}
+
+func containsCertificate(certs []*x509.Certificate, c *x509.Certificate) bool {
+	for _, o := range certs {
+		if bytes.Equal(o.Raw, c.Raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// certificateNames lists certificates by subject common name (the whole subject when it has none), quoted.
+func certificateNames(certs []*x509.Certificate) string {
+	const most = 5
+	names := make([]string, 0, most+1)
+	for i, c := range certs {
+		if i == most {
+			names = append(names, fmt.Sprintf("and %d more", len(certs)-most))
+			break
+		}
+		name := c.Subject.CommonName
+		if name == "" {
+			name = c.Subject.String()
+		}
+		names = append(names, fmt.Sprintf("%q", name))
+	}
+	return strings.Join(names, ", ")
+}
+
+// reparseAll parses certificates again from their DER, giving copies no other goroutine holds.
+func reparseAll(certs []*x509.Certificate) []*x509.Certificate {
+	out := make([]*x509.Certificate, len(certs))
+	for i, c := range certs {
+		parsed, err := x509.ParseCertificate(c.Raw)
+		if err != nil {
+			parsed = c // it parsed once from the same bytes; cannot happen
+		}
+		out[i] = parsed
+	}
+	return out
 }
 
 // LoadCertificates reads every certificate of a file, for CA bundles (--ca-file).
@@ -50,11 +142,17 @@ func readCertificates(path, pfxPassword string) (certs []*x509.Certificate, err 
 	return certs, nil
 }
 
-// parseGuarded runs ParseCertificates under a recover, so that a panic in a parser becomes an error.
+// parseGuarded runs ParseCertificates under a recover, so that a panic in a parser becomes an error. When a
+// password was given, the panic's text is left out of the message: it could hold the password.
 func parseGuarded(data []byte, pfxPassword string) (certs []*x509.Certificate, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			certs, err = nil, fmt.Errorf("the file is corrupt (the parser failed: %v)", r)
+			certs = nil
+			if pfxPassword != "" {
+				err = errors.New("the file is corrupt (the parser failed)")
+				return
+			}
+			err = fmt.Errorf("the file is corrupt (the parser failed: %v)", r)
 		}
 	}()
 	return ParseCertificates(data, pfxPassword)
@@ -84,10 +182,25 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// Errors ParseCertificates returns, for callers that need to tell them apart.
+// Errors the file loaders return, for callers that need to tell them apart (errors.Is).
 var (
 	ErrNoCertificate = errors.New("no certificate found: not PEM, DER, PKCS#7 or PKCS#12")
-	ErrPFXPassword   = errors.New("wrong PFX password: set UCLINT_PFX_PASSWORD or use --password-file")
+	// ErrPFXPassword: the password given does not open the PFX file.
+	ErrPFXPassword = errors.New("wrong PFX password: check UCLINT_PFX_PASSWORD or the --password-file")
+	// ErrPFXNoPassword: no password was given and the PFX file needs one.
+	ErrPFXNoPassword = errors.New("the PFX file is protected by a password: set UCLINT_PFX_PASSWORD or use --password-file")
+	// ErrOnlyCACertificates: the file holds CA certificates and no end-entity certificate (LoadFileAll).
+	ErrOnlyCACertificates = errors.New("holds only CA certificates")
+)
+
+// Fixed texts for PFX files that cannot be read: a PKCS#12 parser's message is never shown, since it was made
+// while the password was in use.
+var (
+	errPFXCorrupt     = errors.New("the PFX file is truncated or corrupt")
+	errPFXUnsupported = errors.New("the PFX file uses a format or algorithm uclint cannot read: export it again from Windows " +
+		"(with its private key, encryption TripleDES-SHA1 or AES256-SHA256)")
+	errPFXNoKey = errors.New("the PFX file holds certificates without a private key, in a form uclint cannot read: " +
+		"export the certificate as a .cer or .p7b file instead")
 )
 
 // ParseCertificates parses PEM (CERTIFICATE and PKCS7 blocks), DER, PKCS#7 or PKCS#12 data.
@@ -213,27 +326,46 @@ func looksLikePKCS12(data []byte) bool {
 	return i+2 < len(data) && data[i] == 0x02 && data[i+1] == 0x01 && data[i+2] == 0x03
 }
 
+// parsePKCS12 reads a PFX file's certificates. The empty password is tried when none was given (PFX files with an
+// empty password exist) and when the one given is wrong (the file may have none). Errors are fixed texts.
 func parsePKCS12(data []byte, password string) ([]*x509.Certificate, error) {
 	if err := checkPFXIterations(data, maxPFXIterations); err != nil {
 		return nil, err
 	}
-	_, leaf, chain, err := pkcs12.DecodeChain(data, password)
-	if err != nil {
-		if errors.Is(err, pkcs12.ErrIncorrectPassword) {
-			return nil, ErrPFXPassword
+	certs, err := decodePKCS12(data, password)
+	if errors.Is(err, pkcs12.ErrIncorrectPassword) && password != "" {
+		if empty, emptyErr := decodePKCS12(data, ""); emptyErr == nil {
+			certs, err = empty, nil
 		}
-		if certs, trustErr := pkcs12.DecodeTrustStore(data, password); trustErr == nil && len(certs) > 0 {
-			return reparse(certs)
-		}
-		return nil, fmt.Errorf("the PFX file is truncated or corrupt: %s", redact(err.Error(), password))
 	}
-	return reparse(append([]*stdCertificate{leaf}, chain...))
+	var notImplemented pkcs12.NotImplementedError
+	switch {
+	case err == nil:
+		return reparse(certs)
+	case errors.Is(err, pkcs12.ErrIncorrectPassword) && password == "":
+		return nil, ErrPFXNoPassword
+	case errors.Is(err, pkcs12.ErrIncorrectPassword):
+		return nil, ErrPFXPassword
+	case errors.As(err, &notImplemented):
+		return nil, errPFXUnsupported
+	case strings.Contains(err.Error(), "private key missing"):
+		return nil, errPFXNoKey
+	}
+	return nil, errPFXCorrupt
 }
 
-// redact removes the password from a parser's message, should a parser ever quote it.
-func redact(msg, password string) string {
-	if password == "" {
-		return msg
+// decodePKCS12 returns the certificates of a PFX file (the one matching its private key first), or of a PFX
+// trust store (certificates only, marked as trusted).
+func decodePKCS12(data []byte, password string) ([]*stdCertificate, error) {
+	_, leaf, chain, err := pkcs12.DecodeChain(data, password)
+	if err == nil {
+		return append([]*stdCertificate{leaf}, chain...), nil
 	}
-	return strings.ReplaceAll(msg, password, "***")
+	if errors.Is(err, pkcs12.ErrIncorrectPassword) {
+		return nil, err //nolint:wrapcheck // parsePKCS12 turns it into a fixed text
+	}
+	if certs, trustErr := pkcs12.DecodeTrustStore(data, password); trustErr == nil && len(certs) > 0 {
+		return certs, nil
+	}
+	return nil, err //nolint:wrapcheck // parsePKCS12 turns it into a fixed text
 }

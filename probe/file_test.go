@@ -57,7 +57,8 @@ func TestLoadFileErrors(t *testing.T) {
 		{filepath.Join("bad", "not-a-cert.txt"), "", "no certificate found"},
 		{filepath.Join("bad", "truncated.pfx"), fixtures.PFXPassword, "truncated or corrupt"},
 		{filepath.Join("pki", "formats", "se01-legacy.pfx"), "not-the-password", "wrong PFX password"},
-		{filepath.Join("pki", "formats", "se01-aes.pfx"), "", "wrong PFX password"},
+		{filepath.Join("pki", "formats", "se01-aes.pfx"), "", "the PFX file is protected by a password: set UCLINT_PFX_PASSWORD or use --password-file"},
+		{filepath.Join("pki", "contoso-ca-bundle.pem"), "", `holds only CA certificates ("Contoso Root CA", "Contoso Issuing CA 01"), no server certificate: to trust them, pass the file with --ca-file`},
 		{filepath.Join("pki", "no-such-file.pem"), "", "cannot open the file"},
 	}
 	for _, tc := range cases {

@@ -52,6 +52,12 @@ func TestProbeOpenSSLServer(t *testing.T) {
 			if (tc.verify == "-Verify") != strings.Contains(obs.TLS.HandshakeError, "asked for a client certificate") {
 				t.Fatalf("handshake error %q", obs.TLS.HandshakeError)
 			}
+			if required := tc.verify == "-Verify"; (obs.TLS.FailedAt == StageClientCertificate) != required || obs.TLS.FailedAfterCertificate {
+				t.Fatalf("failed at %q, after certificate %v", obs.TLS.FailedAt, obs.TLS.FailedAfterCertificate)
+			}
+			if !obs.TLS.RSAKeyExchange || obs.TLS.Stack != StackLegacy {
+				t.Fatalf("RSA key exchange %v via %s", obs.TLS.RSAKeyExchange, obs.TLS.Stack)
+			}
 			if !strings.Contains(obs.Leaf.Issuer.CommonName, "Contoso") {
 				t.Fatalf("issuer %q", obs.Leaf.Issuer.CommonName)
 			}

@@ -2,9 +2,9 @@ package probe
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"strings"
@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/zmap/zcrypto/tls"
+	ztls "github.com/zmap/zcrypto/tls"
 	"github.com/zmap/zcrypto/x509"
 )
 
@@ -51,75 +51,225 @@ func (o Options) withDefaults() Options {
 // (RSA key exchange with AES, 3DES or RC4-SHA). RC4-MD5 is not implemented by zcrypto.
 func cipherSuites() []uint16 {
 	return []uint16{
-		tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-		tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-		tls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, tls.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
-		tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, tls.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
-		tls.TLS_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_AES_256_GCM_SHA384,
-		tls.TLS_RSA_WITH_AES_128_CBC_SHA, tls.TLS_RSA_WITH_AES_256_CBC_SHA,
-		tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA, tls.TLS_RSA_WITH_RC4_128_SHA, tls.TLS_ECDHE_RSA_WITH_RC4_128_SHA,
+		ztls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, ztls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+		ztls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ztls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+		ztls.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, ztls.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+		ztls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, ztls.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
+		ztls.TLS_RSA_WITH_AES_128_GCM_SHA256, ztls.TLS_RSA_WITH_AES_256_GCM_SHA384,
+		ztls.TLS_RSA_WITH_AES_128_CBC_SHA, ztls.TLS_RSA_WITH_AES_256_CBC_SHA,
+		ztls.TLS_RSA_WITH_3DES_EDE_CBC_SHA, ztls.TLS_RSA_WITH_RC4_128_SHA, ztls.TLS_ECDHE_RSA_WITH_RC4_128_SHA,
 	}
 }
 
-// Probe dials one endpoint, runs a TLS handshake and returns the chain the server presented. It never sends a
-// client certificate: when the server asks for one (OCS does on 5061) the chain is still returned. Connect plus
-// handshake take at most opts.Timeout.
+// Probe dials one endpoint, runs a TLS handshake and returns the chain the server presented. It tries zcrypto/tls
+// first (TLS 1.0 to 1.2 with the legacy suites OCS-era servers speak); when that finds no common version or suite,
+// it tries again with Go's crypto/tls (TLS 1.2 and 1.3), and TLSInfo.Stack says which answered. Neither trusts the
+// chain: uclint judges it itself. It never sends a client certificate: when the server asks for one (OCS does on
+// 5061) the chain is still returned. When the handshake breaks after the server presented its certificate, the
+// chain is returned too, and TLSInfo says where and how it broke. Both handshakes together take at most
+// opts.Timeout and read at most opts.MaxBytes.
 func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 	opts = opts.withDefaults()
-	obs := Observation{Source: ep.Address}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	deadline, _ := ctx.Deadline()
 
+	legacy := legacyHandshake(ctx, ep, opts.MaxBytes)
+	if legacy.dialErr != nil {
+		return Observation{Source: ep.Address, Err: fmt.Errorf("%s: %s", ep.Address, dialProblem(legacy.dialErr, opts.Timeout))}
+	}
+	chosen := legacy
+	if legacy.noCommonGround() && ctx.Err() == nil {
+		modern := modernHandshake(ctx, ep, opts.MaxBytes-legacy.conn.read)
+		if modern.dialErr == nil && (modern.err == nil || modern.flight().helloSeen || len(modern.raw) > 0) {
+			chosen = modern
+		} else {
+			legacy.retry = modern
+		}
+	}
+	return chosen.observation(ep, opts)
+}
+
+// ProbeBothSNI probes the endpoint twice, in parallel: once sending ep.SNI and once sending no server name, as
+// clients that do and do not send SNI would see it (a server that picks its certificate by name can present
+// different certificates). When ep.SNI is "" both observations come from handshakes without a server name.
+func ProbeBothSNI(ctx context.Context, ep Endpoint, opts Options) (withSNI, withoutSNI Observation) { //nolint:revive // named for what it does, beside Probe
+	var wg sync.WaitGroup
+	wg.Go(func() { withoutSNI = safeProbe(ctx, Endpoint{Address: ep.Address}, opts) })
+	withSNI = safeProbe(ctx, ep, opts)
+	wg.Wait()
+	return withSNI, withoutSNI
+}
+
+// attempt is one handshake with one TLS stack.
+type attempt struct {
+	stack   string
+	sni     string
+	dialErr error
+	err     error // the handshake's error; nil when it completed
+	conn    *recordingConn
+	raw     [][]byte // the certificates the server presented, leaf first
+	version string
+	cipher  string
+	// clientCertRequested is set from the TLS stack's callback, in the goroutine that runs the handshake.
+	clientCertRequested bool
+	retry               *attempt // the modern stack's attempt, when it was refused too
+}
+
+func (a *attempt) flight() *serverFlight { return &a.conn.flight }
+
+// dial connects to the endpoint and bounds the connection by ctx's deadline and the byte cap.
+func (a *attempt) dial(ctx context.Context, address string, limit int64) (net.Conn, bool) {
 	var dialer net.Dialer
-	raw, err := dialer.DialContext(ctx, "tcp", ep.Address)
+	raw, err := dialer.DialContext(ctx, "tcp", address)
 	if err != nil {
-		obs.Err = fmt.Errorf("%s: %s", ep.Address, dialProblem(err, opts.Timeout))
-		return obs
+		a.dialErr = err
+		return nil, false
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		_ = raw.SetDeadline(deadline)
+	}
+	a.conn = &recordingConn{Conn: raw, limit: max(limit, 1)}
+	return raw, true
+}
+
+// legacyHandshake runs a zcrypto/tls handshake offering TLS 1.0 to 1.2 and cipherSuites().
+func legacyHandshake(ctx context.Context, ep Endpoint, limit int64) *attempt {
+	a := &attempt{stack: StackLegacy, sni: ep.SNI}
+	raw, ok := a.dial(ctx, ep.Address, limit)
+	if !ok {
+		return a
 	}
 	defer raw.Close()
-	_ = raw.SetDeadline(deadline)
-	conn := &recordingConn{Conn: raw, limit: opts.MaxBytes}
+	config := &ztls.Config{
+		ServerName:         ep.SNI,
+		InsecureSkipVerify: true, // uclint judges the chain itself, against the role's rules
+		MinVersion:         ztls.VersionTLS10,
+		MaxVersion:         ztls.VersionTLS12,
+		CipherSuites:       cipherSuites(),
+		GetClientCertificate: func(*ztls.CertificateRequestInfo) (*ztls.Certificate, error) {
+			a.clientCertRequested = true
+			return &ztls.Certificate{}, nil // an empty Certificate message: uclint never sends a certificate
+		},
+	}
+	client := ztls.Client(a.conn, config)
+	a.err = client.HandshakeContext(ctx)
+	if log := client.GetHandshakeLog(); log != nil {
+		if log.ServerCertificates != nil && len(log.ServerCertificates.Certificate.Raw) > 0 {
+			a.raw = append(a.raw, log.ServerCertificates.Certificate.Raw)
+			for _, c := range log.ServerCertificates.Chain {
+				a.raw = append(a.raw, c.Raw)
+			}
+		}
+		if log.ServerHello != nil {
+			a.version = log.ServerHello.Version.String()
+			a.cipher = ztls.CipherSuiteName(uint16(log.ServerHello.CipherSuite))
+		}
+	}
+	a.fromWire(ztls.CipherSuiteName)
+	return a
+}
 
-	info := &TLSInfo{}
+// modernHandshake runs a crypto/tls handshake offering TLS 1.2 and 1.3 with Go's default suites. The chain is
+// captured in VerifyConnection, which crypto/tls calls even with InsecureSkipVerify, as soon as it has read the
+// Certificate message (before the server's signature is checked); nothing is trusted. crypto/tls parses the
+// certificates first and fails on one it cannot parse: with TLS 1.2 the chain is then still read off the wire,
+// with TLS 1.3 (encrypted) it is lost and the error says why.
+func modernHandshake(ctx context.Context, ep Endpoint, limit int64) *attempt {
+	a := &attempt{stack: StackModern, sni: ep.SNI}
+	raw, ok := a.dial(ctx, ep.Address, limit)
+	if !ok {
+		return a
+	}
+	defer raw.Close()
 	config := &tls.Config{
 		ServerName:         ep.SNI,
 		InsecureSkipVerify: true, // uclint judges the chain itself, against the role's rules
-		MinVersion:         tls.VersionTLS10,
-		MaxVersion:         tls.VersionTLS12,
-		CipherSuites:       cipherSuites(),
+		MinVersion:         tls.VersionTLS12,
+		MaxVersion:         tls.VersionTLS13,
+		VerifyConnection: func(state tls.ConnectionState) error {
+			a.raw = make([][]byte, len(state.PeerCertificates))
+			for i, c := range state.PeerCertificates {
+				a.raw[i] = c.Raw
+			}
+			return nil // nothing is trusted or refused here: uclint judges the chain itself
+		},
 		GetClientCertificate: func(*tls.CertificateRequestInfo) (*tls.Certificate, error) {
-			info.ClientCertRequested = true
+			a.clientCertRequested = true
 			return &tls.Certificate{}, nil // an empty Certificate message: uclint never sends a certificate
 		},
 	}
-	client := tls.Client(conn, config)
-	handshakeErr := client.HandshakeContext(ctx)
-	log := client.GetHandshakeLog()
-	certs, skipped, parseErr := serverChain(log)
-	if log != nil && log.ServerHello != nil {
-		info.Version = log.ServerHello.Version.String()
-		info.Cipher = tls.CipherSuiteName(uint16(log.ServerHello.CipherSuite))
+	client := tls.Client(a.conn, config)
+	a.err = client.HandshakeContext(ctx)
+	if a.err == nil {
+		state := client.ConnectionState()
+		a.version = ztls.TLSVersion(state.Version).String()
+		a.cipher = tls.CipherSuiteName(state.CipherSuite)
 	}
+	a.fromWire(tls.CipherSuiteName)
+	return a
+}
+
+// fromWire completes what the TLS stack did not report with what the server was seen to send: the version and
+// suite of its ServerHello, the certificates of its Certificate message (the stacks keep them only once they
+// have read the message after it), a certificate request.
+func (a *attempt) fromWire(suiteName func(uint16) string) {
+	f := a.flight()
+	if a.version == "" && f.helloSeen {
+		a.version = ztls.TLSVersion(f.version).String()
+		a.cipher = suiteName(f.suite)
+	}
+	if len(a.raw) == 0 && len(f.certificates) > 0 {
+		a.raw = f.certificates
+	}
+	if f.saw(msgCertificateRequest) {
+		a.clientCertRequested = true
+	}
+}
+
+// noCommonGround reports whether the server refused the hello before choosing a version and suite (an alert, a
+// closed or reset connection), which the modern stack may get past.
+func (a *attempt) noCommonGround() bool {
+	if a.err == nil || a.conn.overLimit || a.flight().helloSeen || len(a.raw) > 0 || timedOut(a.err) ||
+		errors.Is(a.err, context.Canceled) {
+		return false
+	}
+	if first := a.conn.first(); len(first) > 0 && first[0] != recordHandshake && first[0] != recordAlert {
+		return false // not TLS
+	}
+	return a.endedByServer()
+}
+
+// observation turns the attempt into what the caller gets.
+func (a *attempt) observation(ep Endpoint, opts Options) Observation {
+	obs := Observation{Source: ep.Address}
+	certs, skipped, parseErr := serverChain(a.raw)
 	switch {
 	case len(certs) == 0 && parseErr != nil:
 		obs.Err = fmt.Errorf("%s: the server's certificate is corrupt: %w", ep.Address, parseErr)
 		return obs
-	case len(certs) == 0 && handshakeErr != nil:
-		obs.Err = fmt.Errorf("%s: %s", ep.Address, handshakeProblem(handshakeErr, conn, opts))
+	case len(certs) == 0 && a.err != nil:
+		obs.Err = fmt.Errorf("%s: %s", ep.Address, a.problem(opts))
 		return obs
 	case len(certs) == 0:
 		obs.Err = fmt.Errorf("%s: the server sent no certificate", ep.Address)
 		return obs
 	}
-	if handshakeErr != nil {
-		info.HandshakeError = handshakeProblem(handshakeErr, conn, opts)
-		if info.ClientCertRequested {
-			info.HandshakeError = "the server asked for a client certificate and ended the handshake when uclint sent none (" +
-				info.HandshakeError + ")"
-		}
+	info := &TLSInfo{
+		Version:             a.version,
+		Cipher:              a.cipher,
+		RSAKeyExchange:      strings.HasPrefix(a.cipher, "TLS_RSA_"),
+		Stack:               a.stack,
+		SNI:                 a.sni,
+		ClientCertRequested: a.clientCertRequested,
+		UnparsedChain:       skipped,
 	}
-	info.UnparsedChain = skipped
+	if a.err != nil {
+		info.FailedAt, info.FailedAfterCertificate = a.stage()
+		if alert, ok := receivedAlert(a.err); ok {
+			info.Alert = alertName(alert)
+		}
+		info.HandshakeError = a.problem(opts)
+	}
 	obs.TLS = info
 	obs.Leaf, obs.Chain = certs[0], certs[1:]
 	return obs
@@ -128,17 +278,17 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 // serverChain parses the certificates of the server's Certificate message, in the order sent. A chain
 // certificate that does not parse is left out and its parser error returned in skipped; a leaf that does not parse
 // is an error.
-func serverChain(log *tls.ServerHandshake) (certs []*x509.Certificate, skipped []string, err error) {
-	if log == nil || log.ServerCertificates == nil || len(log.ServerCertificates.Certificate.Raw) == 0 {
+func serverChain(raw [][]byte) (certs []*x509.Certificate, skipped []string, err error) {
+	if len(raw) == 0 || len(raw[0]) == 0 {
 		return nil, nil, nil
 	}
-	leaf, err := x509.ParseCertificate(log.ServerCertificates.Certificate.Raw)
+	leaf, err := x509.ParseCertificate(raw[0])
 	if err != nil {
 		return nil, nil, fmt.Errorf("parse the server's certificate: %w", err)
 	}
 	certs = []*x509.Certificate{leaf}
-	for i, c := range log.ServerCertificates.Chain {
-		parsed, err := x509.ParseCertificate(c.Raw)
+	for i, c := range raw[1:] {
+		parsed, err := x509.ParseCertificate(c)
 		if err != nil {
 			// The chain check will find the chain broken; say which certificate was unreadable and why.
 			skipped = append(skipped, fmt.Sprintf("chain certificate %d: %v", i+1, err))
@@ -165,44 +315,6 @@ func dialProblem(err error, timeout time.Duration) string {
 		return "host unreachable"
 	}
 	return "cannot connect: " + err.Error()
-}
-
-// handshakeProblem says in plain words why the handshake failed, using what the server sent.
-func handshakeProblem(err error, conn *recordingConn, opts Options) string {
-	first := conn.first()
-	switch {
-	case conn.overLimit:
-		return fmt.Sprintf("the server sent more than %s without finishing the handshake", byteCount(opts.MaxBytes))
-	case len(first) > 0 && first[0] != 0x16 && first[0] != 0x15:
-		return notTLS(first)
-	case errors.Is(err, context.DeadlineExceeded), os.IsTimeout(err):
-		if len(first) == 0 {
-			return fmt.Sprintf("no TLS answer within %s", opts.Timeout)
-		}
-		return fmt.Sprintf("the TLS handshake did not finish within %s", opts.Timeout)
-	case errors.Is(err, context.Canceled):
-		return "the probe was canceled"
-	case errors.Is(err, syscall.ECONNRESET):
-		return "connection reset during the TLS handshake"
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		if len(first) == 0 {
-			return "the server closed the connection without a TLS answer"
-		}
-		return "the server closed the connection during the TLS handshake"
-	}
-	msg := err.Error()
-	if strings.Contains(msg, "exceeds maximum") {
-		return "the server sent a handshake message larger than the 64 KiB uclint accepts (" + msg + "): a real certificate chain is a few KiB"
-	}
-	switch {
-	case strings.Contains(msg, "protocol version"):
-		return "no common TLS version: the server speaks none of TLS 1.0 to 1.2 (it sent a protocol_version alert)"
-	case strings.Contains(msg, "handshake failure"):
-		return "no common TLS version or cipher suite (the server sent a handshake_failure alert)"
-	case strings.Contains(msg, "no cipher suite"), strings.Contains(msg, "unsupported version"):
-		return "no common TLS version or cipher suite: " + msg
-	}
-	return "TLS handshake failed: " + msg
 }
 
 // notTLS describes what a server that does not speak TLS answered.
@@ -249,13 +361,15 @@ func byteCount(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// recordingConn keeps the first bytes the server sent (to tell what it speaks) and caps what is read.
+// recordingConn keeps the first bytes the server sent (to tell what it speaks), follows its plaintext handshake
+// messages (serverFlight) and caps what is read.
 type recordingConn struct {
 	net.Conn
 	limit     int64
 	read      int64
 	overLimit bool
 	head      []byte
+	flight    serverFlight
 }
 
 const headSize = 64
@@ -273,6 +387,7 @@ func (c *recordingConn) Read(p []byte) (int, error) {
 	if len(c.head) < headSize {
 		c.head = append(c.head, p[:min(n, headSize-len(c.head))]...)
 	}
+	c.flight.Write(p[:n])
 	return n, err //nolint:wrapcheck // the TLS stack reads through this and classifies the error
 }
 

@@ -103,7 +103,10 @@ func TestProbeLegacyServers(t *testing.T) {
 		clientCertAsk bool
 		handshakeErr  bool
 	}{
-		{"modern", nil, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false, false},
+		{"TLS 1.2 with ECDHE", nil, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false, false},
+		{"TLS 1.2 with RSA key exchange", func(c *tls.Config) {
+			c.CipherSuites = []uint16{tls.TLS_RSA_WITH_AES_128_GCM_SHA256}
+		}, "TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256", false, false},
 		{"Windows Server 2003: TLS 1.0, RSA key exchange, 3DES", func(c *tls.Config) {
 			c.MaxVersion = tls.VersionTLS10
 			c.CipherSuites = []uint16{tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA}
@@ -134,6 +137,15 @@ func TestProbeLegacyServers(t *testing.T) {
 			}
 			if obs.TLS.ClientCertRequested != tc.clientCertAsk || (obs.TLS.HandshakeError != "") != tc.handshakeErr {
 				t.Fatalf("client certificate requested %v, handshake error %q", obs.TLS.ClientCertRequested, obs.TLS.HandshakeError)
+			}
+			if obs.TLS.Stack != StackLegacy || obs.TLS.SNI != "se01.contoso.com" {
+				t.Fatalf("answered by %q with SNI %q", obs.TLS.Stack, obs.TLS.SNI)
+			}
+			if obs.TLS.RSAKeyExchange != strings.HasPrefix(obs.TLS.Cipher, "TLS_RSA_") || obs.TLS.FailedAfterCertificate {
+				t.Fatalf("RSA key exchange %v with %s; failed after certificate %v", obs.TLS.RSAKeyExchange, obs.TLS.Cipher, obs.TLS.FailedAfterCertificate)
+			}
+			if tc.handshakeErr && obs.TLS.FailedAt != StageClientCertificate {
+				t.Fatalf("failed at %q", obs.TLS.FailedAt)
 			}
 		})
 	}
@@ -222,12 +234,12 @@ func TestProbeFailures(t *testing.T) {
 		{"reset mid-handshake", reset, "connection reset"},
 		{"flood", flood, "more than 32768 bytes"},
 		{"one byte per second", trickle, "did not finish within 1.5s"},
-		{"no common cipher suite", tlsServer(t, "se01", func(c *tls.Config) {
+		{"no common cipher suite in either stack", tlsServer(t, "se01", func(c *tls.Config) {
 			c.MaxVersion = tls.VersionTLS12
-			c.CipherSuites = []uint16{tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256} // zcrypto offers no ChaCha20
-		}), "no common TLS version or cipher suite (the server sent a handshake_failure alert)"},
-		{"TLS 1.3 only", tlsServer(t, "se01", func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }),
-			"no common TLS version"},
+			c.CipherSuites = []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256} // an ECDSA suite with an RSA certificate
+		}), "no common TLS version or cipher suite: the server refused TLS 1.0 to 1.2 with the legacy suites " +
+			"(RSA key exchange, 3DES, RC4, ECDHE with AES) (it sent a handshake_failure alert) and TLS 1.2 and 1.3 " +
+			"with modern suites (ECDHE with AES-GCM or ChaCha20) (it sent a handshake_failure alert)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -152,7 +152,8 @@ func nonEmpty(parts ...string) []string {
 	return out
 }
 
-// targetName names a target in one line: the file, or the server, member and endpoint.
+// targetName names a target in one line: the file, or the server, member and endpoint (and, for a target of the
+// DNS audit, its SIP domain and place).
 func targetName(t *Target) string {
-	return strings.Join(nonEmpty(t.File, t.Server, t.Member, t.Endpoint), " ")
+	return strings.Join(nonEmpty(t.File, sipDomainLabel(t), t.Server, t.Member, t.Endpoint, t.Place), " ")
 }

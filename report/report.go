@@ -42,17 +42,24 @@ type Report struct {
 
 // Target is one certificate file or one endpoint, and its verdict.
 type Target struct {
-	File        string       `json:"file"`
-	Server      string       `json:"server"`
-	Member      string       `json:"member"`
-	Endpoint    string       `json:"endpoint"`
-	Address     string       `json:"address"`
+	File     string `json:"file"`
+	Server   string `json:"server"`
+	Member   string `json:"member"`
+	Endpoint string `json:"endpoint"`
+	Address  string `json:"address"`
+	// SIPDomain is set on the targets of the DNS audit (uclint dns, scan --dns): the SIP domain whose records the
+	// target judges (Endpoint "dns"), or whose records lead clients to the place.
+	SIPDomain string `json:"sip_domain,omitempty"`
+	// Place is, for a place the DNS audit dialled, the name and port clients reach through the SIP domain's records
+	// ("pool01.contoso.com:5061"); Address is then the address DNS gave for that name, the one dialled.
+	Place       string       `json:"place,omitempty"`
 	Role        string       `json:"role"`
 	Product     string       `json:"product,omitempty"`          // the product whose rules judged it, with a role
 	Kind        string       `json:"certificate_kind,omitempty"` // which of the role's certificates it is
 	Status      Status       `json:"status"`
 	Error       string       `json:"error,omitempty"` // why there is no certificate to judge
 	TLS         *TLS         `json:"tls,omitempty"`
+	DNS         *DNS         `json:"dns,omitempty"` // what DNS answered, on a target of the DNS audit
 	Certificate *Certificate `json:"certificate,omitempty"`
 	Findings    []Finding    `json:"findings"`
 }
@@ -67,6 +74,8 @@ type Finding struct {
 type TLS struct {
 	Version             string `json:"version"`
 	Cipher              string `json:"cipher"`
+	Stack               string `json:"stack,omitempty"` // the TLS stack that answered: zcrypto/tls, or crypto/tls for TLS 1.3-era servers
+	SNI                 string `json:"sni,omitempty"`   // the server name sent; absent when none was sent
 	ClientCertRequested bool   `json:"client_certificate_requested"`
 	HandshakeError      string `json:"handshake_error,omitempty"`
 }

@@ -31,9 +31,16 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	if opts.Live {
 		header = []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"}
 	}
+	withDNS := r.hasDNS()
+	if withDNS {
+		header = append([]string{"SIP DOMAIN"}, header...)
+	}
 	rows := make([][]string, len(shown))
 	for i := range shown {
 		rows[i] = targetRow(&shown[i], opts)
+		if withDNS {
+			rows[i] = dnsRow(&shown[i], rows[i], opts)
+		}
 	}
 	if len(rows) > 0 || !opts.Quiet {
 		if err := WriteTable(w, header, rows, nil); err != nil {
@@ -124,6 +131,9 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		endpoint, address := liveWhere(t, true)
 		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), endpoint, "("+address+")"), " ")
 	}
+	if opts.Live && (t.SIPDomain != "" || t.Place != "") {
+		name = dnsHeading(t)
+	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
@@ -131,7 +141,10 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		if _, err := fmt.Fprintf(w, "  error: %s\n", Visible(t.Error)); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
-		return nil
+		if len(t.Findings) == 0 {
+			return nil
+		}
+		// A SIP domain some of whose lookups failed: what did answer was still judged.
 	}
 	rows := make([][]string, len(t.Findings))
 	for i, f := range t.Findings {
@@ -156,7 +169,8 @@ func writeResolved(w io.Writer, r *Report) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	for _, f := range r.Resolved {
-		where := strings.Join(nonEmpty(Visible(f.File), Visible(f.Server), Visible(f.Member), Visible(f.Endpoint)), " ")
+		where := strings.Join(nonEmpty(Visible(f.File), Visible(sipDomainLabel(&Target{SIPDomain: f.SIPDomain})), Visible(f.Server),
+			Visible(f.Member), Visible(f.Endpoint), Visible(f.Place)), " ")
 		if _, err := fmt.Fprintf(w, "  %s: %s (%s)\n", where, Visible(f.Lint), f.Status); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}

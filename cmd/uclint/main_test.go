@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -251,6 +252,40 @@ func BenchmarkCheckOneFile(b *testing.B) {
 		var out bytes.Buffer
 		if code := run(args, &out, io.Discard); code != report.ExitOK {
 			b.Fatalf("exit %d", code)
+		}
+	}
+}
+
+// TestDaysLeftAgree: a certificate that expires in six and a half days has 6 days left in the JSON report, the
+// table, the Nagios line and the finding (floor, computed in one place), and one that expired half a day ago -1.
+func TestDaysLeftAgree(t *testing.T) {
+	for _, tc := range []struct {
+		at, cert string
+		days     int
+		table    string
+		finding  string
+	}{
+		{"2026-06-08T12:00:00Z", "se01-expiring-soon", 6, "(6 days left)", "in 6 days"},
+		{"2026-06-15T12:00:00Z", "se01-expiring-soon", -1, "(expired 1 days ago)", "(1 days ago)"},
+	} {
+		args := []string{"check", "--at", tc.at, "--no-system-roots", "--ca-file", fixture("pki", "contoso-ca-bundle.pem"), fixture("pki", tc.cert+".pem")}
+		_, out, _ := uclint(t, append(args, "--format", "json")...)
+		r := decode(t, out)
+		if got := r.Targets[0].Certificate.DaysLeft; got != tc.days {
+			t.Errorf("%s: JSON days_left %d, want %d", tc.at, got, tc.days)
+		}
+		found := false
+		for _, f := range r.Targets[0].Findings {
+			found = found || strings.Contains(f.Details, tc.finding)
+		}
+		if !found {
+			t.Errorf("%s: no finding says %q: %+v", tc.at, tc.finding, r.Targets[0].Findings)
+		}
+		if _, table, _ := uclint(t, args...); !strings.Contains(table, tc.table) {
+			t.Errorf("%s: the table does not say %q:\n%s", tc.at, tc.table, table)
+		}
+		if _, nagios, _ := uclint(t, append(args, "--format", "nagios")...); !strings.Contains(nagios, fmt.Sprintf("earliest_expiry_days=%d;", tc.days)) {
+			t.Errorf("%s: the Nagios line does not say %d days: %s", tc.at, tc.days, nagios)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/uclint/uclint/audit"
 	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 	"github.com/uclint/uclint/report"
@@ -32,6 +33,7 @@ type options struct {
 	perimeter                 perimeterFlags
 	sipDomains                []string
 	autoConfig, clientLogon   bool
+	noAutodiscover            bool
 	config                    string
 	servers                   []string
 	caFiles                   []string
@@ -59,6 +61,7 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringArrayVar(&o.sipDomains, "sip-domain", nil, "a SIP domain users sign in with (repeat for each)")
 	f.BoolVar(&o.autoConfig, "auto-config", false, "automatic client configuration is on")
 	f.BoolVar(&o.clientLogon, "client-logon", false, "Directors: all clients log on through this Director")
+	f.BoolVar(&o.noAutodiscover, "no-autodiscover", false, "Lync/SfB: clients do not use automatic discovery, so the lyncdiscover names are not required")
 	f.StringVar(&o.config, "config", "", "deployment file (YAML) describing the servers")
 	f.StringArrayVar(&o.servers, "server", nil, "with --config: the server (by name) whose rules apply")
 	f.StringArrayVar(&o.caFiles, "ca-file", nil, "PEM bundle of your Enterprise CA: self-signed certificates are trust anchors, the others intermediates (repeatable)")
@@ -73,7 +76,7 @@ func (o *options) addFlags(c *cobra.Command) {
 // settings are the options resolved: what every target is judged with.
 type settings struct {
 	runner                  *lint.Runner
-	trust                   *lint.Trust
+	trust                   *trust.Store
 	at                      time.Time
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
@@ -156,7 +159,7 @@ func (o *options) roleFlags() []string {
 		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
 		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
 		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
-		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon},
+		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
 		{"--access-edge", o.perimeter.accessEdge != ""}, {"--webconf-edge", o.perimeter.webConfEdge != ""},
 		{"--cwa-url", o.perimeter.cwaURL != ""}, {"--federation", o.perimeter.federation},
 		{"--public-im", len(o.perimeter.publicIM) > 0}, {"--anonymous-conferencing", o.perimeter.anonymous},
@@ -208,7 +211,7 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		return policy.Context{}, usageError("--fqdn: %v", err)
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
-		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon}
+		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon, NoAutodiscover: o.noAutodiscover}
 	for _, opt := range []struct {
 		flag, option string
 		set          bool
@@ -320,7 +323,7 @@ func serverContext(d *policy.Deployment, names []string) (policy.Context, error)
 	return d.Context(s), nil
 }
 
-func (o *options) loadTrust(caFiles []string) (*lint.Trust, error) {
+func (o *options) loadTrust(caFiles []string) (*trust.Store, error) {
 	var cas []*zx509.Certificate
 	for _, f := range caFiles {
 		certs, err := probe.LoadCertificates(f)
@@ -334,7 +337,7 @@ func (o *options) loadTrust(caFiles []string) (*lint.Trust, error) {
 		// Without system roots (an error here), chains are judged against --ca-file alone.
 		system, _ = stdx509.SystemCertPool()
 	}
-	return lint.NewTrust(cas, system), nil
+	return trust.NewStore(cas, system), nil
 }
 
 // parseAt reads --at: RFC 3339, default now.
@@ -365,17 +368,18 @@ func parseDays(flag, s string, defaultDays int) (time.Duration, error) {
 	return d, nil
 }
 
-// pfxPassword reads the PFX password from --password-file or UCLINT_PFX_PASSWORD. A trailing newline in the
-// file is not part of the password.
+// pfxPassword reads the PFX password from --password-file or UCLINT_PFX_PASSWORD. The file may be saved as
+// Notepad and PowerShell save files (UTF-8 with or without a BOM, UTF-16 with a BOM, CRLF); a trailing newline
+// is not part of the password.
 func pfxPassword(passwordFile string) (string, error) {
 	if passwordFile == "" {
 		return os.Getenv(pfxPasswordEnv), nil
 	}
-	data, err := os.ReadFile(passwordFile)
+	password, err := probe.ReadPasswordFile(passwordFile)
 	if err != nil {
 		return "", usageError("--password-file: %v", err)
 	}
-	return strings.TrimRight(string(data), "\r\n"), nil
+	return password, nil
 }
 
 // audit is the audit pipeline's settings for the resolved options.

@@ -58,7 +58,7 @@ func TestScanSimulatedDeployment(t *testing.T) {
 	}
 	validateReport(t, out) // TLS, handshake errors, pool findings
 	r := decode(t, out)
-	if r.Summary.Targets != 14 {
+	if r.Summary.Targets != 18 {
 		t.Fatalf("summary %+v", r.Summary)
 	}
 	se01 := findTarget(t, r, "se01", "", "sip")
@@ -189,7 +189,8 @@ func TestDemo(t *testing.T) {
 	}
 	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config",
 		"an Edge\nServer (edge01", "edge01 federation", "w_ocs_edge_external_private_ca", "w_ocs_edge_av_cert_reuses_service_cert",
-		"Communicator\nWeb Access (cwa01", "cwa01 web", "e_ocs_cwa_san_missing_as_download", "14 targets: 7 pass, 4 warn, 3 fail"} {
+		"Communicator\nWeb Access (cwa01", "cwa01 web", "e_ocs_cwa_san_missing_as_download",
+		"Lync\nServer 2013 Front End pool", "lfe02.contoso.com", "e_lync2013_san_missing_server_fqdn", "--product lync2013"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
