@@ -435,8 +435,7 @@ func lookupProblems(errs []error) []string {
 	byProblem := map[string]*group{}
 	for _, err := range errs {
 		problem, name := err.Error(), ""
-		var le *probe.LookupError
-		if errors.As(err, &le) {
+		if le, ok := errors.AsType[*probe.LookupError](err); ok {
 			problem, name = le.Problem, le.Type+" "+le.Name
 		}
 		g, ok := byProblem[problem]

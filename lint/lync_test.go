@@ -33,6 +33,7 @@ func lyncCtx(t testing.TB, product string, role policy.Role, kind, member string
 		ctx.FQDN, ctx.ExternalWeb, ctx.ClientLogon = "ldir01.contoso.com", "ldirwebext.contoso.com", true
 	case policy.DirectorPool:
 		ctx.FQDN, ctx.ExternalWeb, ctx.ClientLogon = "ldirpool01.contoso.com", "ldirpoolwebext.contoso.com", true
+	default: // no other Lync/SfB role
 	}
 	return ctx
 }

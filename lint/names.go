@@ -70,6 +70,8 @@ func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 		return l.judgeOtherReading(c, n, want)
 	}
 	switch n.Where {
+	default: // InSANOfAny: judged across the server's certificates (names_any), not here
+		return ""
 	case policy.InSubject:
 		return l.judgeSubject(c, n, want)
 	case policy.InSAN, policy.InSANOrWild:
@@ -96,7 +98,6 @@ func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 		return fmt.Sprintf("the certificate (Subject CN %q) names %s neither in its CN nor in its SAN", subjectCN(c), l.describe(n, missing)) +
 			nearMisses(append([]string{subjectCN(c)}, c.DNSNames...), missing)
 	}
-	return ""
 }
 
 func (l *names) judgeSubject(c *x509.Certificate, n policy.NameRule, want []string) string {

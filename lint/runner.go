@@ -92,14 +92,7 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	return registry, nil
 }
 
-func containsSource(list zlint.SourceList, s zlint.LintSource) bool {
-	for _, k := range list {
-		if k == s {
-			return true
-		}
-	}
-	return false
-}
+func containsSource(list zlint.SourceList, s zlint.LintSource) bool { return slices.Contains(list, s) }
 
 func sourceNames(list zlint.SourceList) string {
 	names := make([]string, 0, len(list))

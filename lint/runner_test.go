@@ -130,15 +130,13 @@ func TestRunnerConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, name := range names {
 		in := input(t, name, ctxSE)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 5; i++ {
+		wg.Go(func() {
+			for range 5 {
 				if _, err := r.Lint(in); err != nil {
 					t.Error(err)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }

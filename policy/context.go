@@ -97,8 +97,10 @@ func (c *Context) Holds(cond Condition) bool {
 		return c.ExternalWeb != ""
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
+	case WhenFederation, WhenPublicIM, WhenAOL, WhenAnonymous:
+		return c.holds(cond)
 	}
-	return c.holds(cond)
+	return false
 }
 
 // HoldsAll reports whether every condition holds.
@@ -247,4 +249,16 @@ func (c *Context) Label(template string) string {
 		}
 		return template
 	}
+}
+
+// Domain is the administrator's DNS domain, for examples in messages: the domain of the role's FQDN, else the
+// first SIP domain, else "".
+func (c *Context) Domain() string {
+	if d := ParentDomain(c.FQDN); d != "" {
+		return d
+	}
+	if len(c.SIPDomains) > 0 {
+		return c.SIPDomains[0]
+	}
+	return ""
 }

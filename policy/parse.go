@@ -38,6 +38,18 @@ type parser struct {
 	errs []*FileError
 	more []int                     // the lines of the problems found past maxProblems
 	keys map[*yaml.Node]*yaml.Node // value → its key, for problems that are best shown on the key's line
+	// domain is the administrator's DNS domain once known (the first SIP domain): examples in messages use it.
+	domain string
+}
+
+// example is an example FQDN in the administrator's domain for a message: "fe01.fabrikam.com"; with no SIP
+// domain given, in contoso.com, Microsoft's example domain.
+func (p *parser) example(host string) string {
+	domain := p.domain
+	if domain == "" {
+		domain = "contoso.com"
+	}
+	return ExampleName(host, domain)
 }
 
 // keyOf returns the key whose value is n, or n: a block list or mapping starts on the line after its key, and a
@@ -236,6 +248,9 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 		d.Product = prod
 	}
 	d.SIPDomains = p.sipDomains(f["sip_domains"])
+	if len(d.SIPDomains) > 0 {
+		p.domain = d.SIPDomains[0]
+	}
 	d.AutoConfig = p.boolean(f["automatic_client_configuration"], "automatic_client_configuration")
 	if d.AutoConfig && f["sip_domains"] == nil {
 		p.fail(f["automatic_client_configuration"], "automatic_client_configuration is on but there are no sip_domains; "+
@@ -420,7 +435,7 @@ func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 		whose = spec.FQDNLabel
 	}
 	s.FQDN = p.fqdn(n, f["fqdn"], label, whose)
-	s.WebFarm = p.host(p.option(f, OptionWebFarm, label, spec), label, "web farm", "the internal web farm FQDN or URL (e.g. https://webpool01.contoso.com/)")
+	s.WebFarm = p.host(p.option(f, OptionWebFarm, label, spec), label, "web farm", "the internal web farm FQDN or URL (e.g. https://"+p.example("webpool01")+"/)")
 	s.InternalWeb = p.host(p.option(f, OptionInternalWeb, label, spec), label, "internal_web_fqdn", "the internal web services FQDN")
 	s.ExternalWeb = p.host(p.option(f, OptionExternalWeb, label, spec), label, "external_web_fqdn", "the external web services FQDN")
 	s.SimpleURLs = p.simpleURLs(p.option(f, OptionSimpleURLs, label, spec), label)
@@ -513,13 +528,13 @@ func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
 			items = p.seq(m, what+": meet")
 		}
 		for _, item := range items {
-			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://meet.contoso.com"); h != "" && !containsString(urls.Meet, h) {
+			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://"+p.example("meet")); h != "" && !containsString(urls.Meet, h) {
 				urls.Meet = append(urls.Meet, h)
 			}
 		}
 	}
-	urls.Dialin = p.host(f["dialin"], label, "simple_urls: dialin", "the dial-in URL, e.g. https://dialin.contoso.com")
-	urls.Admin = p.host(f["admin"], label, "simple_urls: admin", "the admin URL, e.g. https://admin.contoso.com")
+	urls.Dialin = p.host(f["dialin"], label, "simple_urls: dialin", "the dial-in URL, e.g. https://"+p.example("dialin"))
+	urls.Admin = p.host(f["admin"], label, "simple_urls: admin", "the admin URL, e.g. https://"+p.example("admin"))
 	return urls
 }
 
@@ -603,7 +618,7 @@ func (p *parser) fqdn(parent, n *yaml.Node, label, whose string) string {
 		p.fail(n, "%s: fqdn is empty; give %s", label, whose)
 		return ""
 	}
-	if err := CheckFQDN(v); err != nil {
+	if err := CheckFQDNIn(v, p.domain); err != nil {
 		p.fail(n, "%s: fqdn %v", label, err)
 		return ""
 	}
@@ -696,7 +711,7 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server, spec *Rol
 	switch {
 	case n == nil:
 		if isPool {
-			p.fail(server, "%s: a pool needs members; %s", label, membersHint(role))
+			p.fail(server, "%s: a pool needs members; %s", label, p.membersHint(role))
 		}
 		return nil
 	case spec != nil && !isPool:
@@ -705,7 +720,7 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server, spec *Rol
 	}
 	items := p.seq(n, label+": members")
 	if isEmptySeq(n) {
-		p.fail(n, "%s: a pool needs members; %s", label, membersHint(role))
+		p.fail(n, "%s: a pool needs members; %s", label, p.membersHint(role))
 	}
 	var members []Member
 	lines := map[string]int{}
@@ -739,14 +754,14 @@ func poolRoles(product *Profile) string {
 	return strings.Join(roles, ", ")
 }
 
-func membersHint(role Role) string {
+func (p *parser) membersHint(role Role) string {
 	if strings.Contains(string(role), "director") {
-		return "list each Director's FQDN under members: (- fqdn: dir01.contoso.com)"
+		return "list each Director's FQDN under members: (- fqdn: " + p.example("dir01") + ")"
 	}
 	if role == EdgeArray {
-		return "list each Edge Server's internal FQDN under members: (- fqdn: edge01.contoso.com)"
+		return "list each Edge Server's internal FQDN under members: (- fqdn: " + p.example("edge01") + ")"
 	}
-	return "list each front end server's FQDN under members: (- fqdn: fe01.contoso.com)"
+	return "list each front end server's FQDN under members: (- fqdn: " + p.example("fe01") + ")"
 }
 
 func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Member {
@@ -763,7 +778,7 @@ func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Me
 	if f == nil {
 		return m
 	}
-	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. fe01.contoso.com")
+	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. "+p.example("fe01"))
 	m.Endpoints = p.endpoints(f["endpoints"], label, spec)
 	m.Files = p.files(f["files"], label, spec)
 	return m

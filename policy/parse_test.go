@@ -308,3 +308,26 @@ func TestLikelyKey(t *testing.T) {
 		t.Errorf("a transposition costs %d", d)
 	}
 }
+
+// TestParseExamplesInTheAdministratorsDomain: the examples in a deployment file's messages are built from its own
+// SIP domain, not a fixed contoso.com.
+func TestParseExamplesInTheAdministratorsDomain(t *testing.T) {
+	fabrikam := func(body string) string {
+		return "sip_domains: [fabrikam.com]\nservers:\n  - name: s1\n" + body
+	}
+	runErrorCases(t, []errorCase{
+		{"short fqdn", fabrikam("    role: director\n    fqdn: dir01 #<\n"), 0, `"dir01" is a short (NetBIOS-style) name; use the fully qualified name, such as dir01.fabrikam.com`},
+		{"pool without members", "sip_domains: [fabrikam.com]\nservers:\n  - name: pool01 #<\n    role: enterprise-pool\n    fqdn: pool01.fabrikam.com\n", 0, "(- fqdn: fe01.fabrikam.com)"},
+		{"member without fqdn", fabrikam("    role: enterprise-pool\n    fqdn: p.fabrikam.com\n    members:\n      - endpoints: {sip: '10.0.0.11:5061'} #<\n"), 0, "the member server's own FQDN, e.g. fe01.fabrikam.com"},
+		{"empty web farm", fabrikam("    role: enterprise-pool\n    fqdn: p.fabrikam.com\n    web_farm: '' #<\n    members: [{fqdn: fe01.fabrikam.com}]\n"), 0, "https://webpool01.fabrikam.com/"},
+	})
+	if err := CheckFQDN("se01"); err == nil || !strings.Contains(err.Error(), "se01.<your AD domain>") {
+		t.Errorf("no domain known: %v", err)
+	}
+	if got := ParentDomain("pool01.contoso.com."); got != "contoso.com" {
+		t.Errorf("ParentDomain: %q", got)
+	}
+	if got := ParentDomain("contoso.com"); got != "" {
+		t.Errorf("ParentDomain of a two-label name: %q", got)
+	}
+}

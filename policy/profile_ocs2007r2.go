@@ -110,7 +110,7 @@ func ocsRules() []RuleSpec {
 			Description: "The certificate on the IIS Web Components endpoint must name the web farm FQDN (pool) or the server FQDN (Standard Edition) in its CN or SAN",
 			Citation:    citeOCSTables + ", Tables 1-2: assign the Web Components certificate with the IIS snap-in",
 			Consequence: "the OCS certificate was probably never assigned to the web site",
-			Remediation: "assign the OCS certificate to the Default Web Site with the IIS snap-in (Directory Security > Server Certificate on IIS 6; Bindings > https on IIS 7): the OCS Certificate Wizard does not"},
+			Remediation: "assign the OCS certificate to the Default Web Site in IIS Manager (IIS 6 on Windows Server 2003: Web Site Properties > Directory Security > Server Certificate; IIS 7 on Windows Server 2008: Bindings > https > SSL certificate): the OCS Certificate Wizard assigns it to OCS only, never to IIS"},
 		{Rule: "subject_cn_not_fqdn", Severity: "error", Check: "cn_fqdn",
 			Description: "The Subject CN must be a fully qualified DNS name: two or more labels of letters, digits and hyphens, not an IP address",
 			Citation:    citeOCSRequest + "; " + citeRFC1035},

@@ -152,8 +152,9 @@ func describe(n *yaml.Node) string {
 			return "empty"
 		}
 		return strconv.Quote(n.Value)
+	default:
+		return "nothing"
 	}
-	return "nothing"
 }
 
 // peek returns the scalar value of key in the mapping n, or "": for labels, before n is validated.

@@ -70,9 +70,11 @@ func targetKey(t *Target) string {
 
 // Compare marks each finding new or known against the previous report (nil: no baseline yet, every finding is
 // new) and lists the findings that are gone in Resolved. A target that could not be checked this time resolves
-// nothing: its findings are unknown, not gone.
+// nothing: its findings are unknown, not gone; it is marked (ErrorBaseline) known when it could not be checked
+// in the baseline either, whatever the reason, else new.
 func (r *Report) Compare(previous *Report) {
 	before := map[string]map[string]Finding{}
+	failedBefore := map[string]bool{} // targets that could not be checked in the baseline
 	if previous != nil {
 		for i := range previous.Targets {
 			t := &previous.Targets[i]
@@ -81,6 +83,9 @@ func (r *Report) Compare(previous *Report) {
 				m[f.Lint] = f
 			}
 			before[targetKey(t)] = m
+			if t.Error != "" {
+				failedBefore[targetKey(t)] = true
+			}
 		}
 	}
 	r.Resolved = []Resolved{}
@@ -98,6 +103,10 @@ func (r *Report) Compare(previous *Report) {
 			}
 		}
 		if t.Error != "" {
+			t.ErrorBaseline = MarkNew
+			if failedBefore[key] {
+				t.ErrorBaseline = MarkKnown
+			}
 			continue
 		}
 		for _, old := range sorted(before[key]) {
@@ -116,6 +125,18 @@ func sorted(m map[string]Finding) []Finding {
 	}
 	SortFindings(out)
 	return out
+}
+
+// NewErrors counts the targets that could not be checked and were not already so in the baseline (all of them
+// without one).
+func (r *Report) NewErrors() int {
+	n := 0
+	for _, t := range r.Targets {
+		if t.Error != "" && t.ErrorBaseline != MarkKnown {
+			n++
+		}
+	}
+	return n
 }
 
 // NewProblems counts the findings absent from the baseline that are warnings or worse.

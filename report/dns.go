@@ -57,18 +57,6 @@ func sipDomainLabel(t *Target) string {
 	return "SIP domain " + t.SIPDomain
 }
 
-// dnsRow is a scan table's row for a report with targets of the DNS audit: the SIP domain first; for a target
-// of the audit, its place (by name) in the ADDRESS column, and a dash for a SIP domain's empty SERVER.
-func dnsRow(t *Target, row []string, opts Options) []string {
-	if opts.Live && (t.SIPDomain != "" || t.Place != "") && len(row) > 3 {
-		row[0] = dash(row[0])
-		if t.Place != "" {
-			row[3] = Visible(t.Place)
-		}
-	}
-	return append([]string{dash(Visible(t.SIPDomain))}, row...)
-}
-
 // dnsHeading names a target of the DNS audit above its findings: "SIP domain contoso.com pool01 sip
 // pool01.contoso.com:5061 (10.0.0.11:5061)".
 func dnsHeading(t *Target) string {

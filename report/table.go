@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 func init() { register(FormatTable, table{}) }
@@ -27,21 +29,8 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	if opts.Quiet && len(shown) == 0 && len(r.Resolved) == 0 {
 		return nil // a quiet run with nothing new to say says nothing: cron mails nothing
 	}
-	header := []string{"FILE", "ROLE", "SUBJECT CN", "EXPIRES", "STATUS"}
-	if opts.Live {
-		header = []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"}
-	}
-	withDNS := r.hasDNS()
-	if withDNS {
-		header = append([]string{"SIP DOMAIN"}, header...)
-	}
-	rows := make([][]string, len(shown))
-	for i := range shown {
-		rows[i] = targetRow(&shown[i], opts)
-		if withDNS {
-			rows[i] = dnsRow(&shown[i], rows[i], opts)
-		}
-	}
+	header, rows, widths := targetTable(shown, opts)
+	wrapCells(rows, widths)
 	if len(rows) > 0 || !opts.Quiet {
 		if err := WriteTable(w, header, rows, nil); err != nil {
 			return fmt.Errorf("write the report: %w", err)
@@ -63,14 +52,14 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 }
 
 // needsAttention is the target as a quiet table shows it, with only the findings not known from the baseline,
-// and whether to show it at all: not when it passes, nor when every finding it has is known. A target that could
-// not be checked is always shown: the baseline cannot say it is the same problem as before.
+// and whether to show it at all: not when it passes, nor when every finding it has is known, nor when it could not
+// be checked and could not be checked in the baseline either (the endpoint that stays unreachable: known).
 func needsAttention(t Target) (Target, bool) {
 	if t.Status == Pass {
 		return t, false
 	}
 	if t.Error != "" {
-		return t, true
+		return t, t.ErrorBaseline != MarkKnown
 	}
 	fresh := make([]Finding, 0, len(t.Findings))
 	for _, f := range t.Findings {
@@ -80,24 +69,6 @@ func needsAttention(t Target) (Target, bool) {
 	}
 	t.Findings = fresh
 	return t, len(fresh) > 0
-}
-
-func targetRow(t *Target, opts Options) []string {
-	status := colored(t.Status, opts.Color)
-	cn, expires := "-", "-"
-	if c := t.Certificate; c != nil {
-		cn = Visible(c.SubjectCN)
-		expires = fmt.Sprintf("%s (%s)", dateOf(c.NotAfter), daysText(c.DaysLeft))
-	}
-	if !opts.Live {
-		return []string{Visible(t.File), dash(t.Role), cn, expires, status}
-	}
-	version, cipher := "-", "-"
-	if t.TLS != nil {
-		version, cipher = dash(Visible(t.TLS.Version)), dash(Visible(t.TLS.Cipher))
-	}
-	endpoint, address := liveWhere(t, false)
-	return []string{Visible(t.Server), dash(Visible(t.Member)), endpoint, address, version, cipher, cn, expires, status}
 }
 
 // liveWhere is the endpoint and address columns of a scan's target: for a certificate file the deployment file
@@ -138,7 +109,7 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	if t.Error != "" {
-		if _, err := fmt.Fprintf(w, "  error: %s\n", Visible(t.Error)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n", wrapLine("  error: "+Visible(t.Error), "    ", opts.Width)); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
 		if len(t.Findings) == 0 {
@@ -154,7 +125,13 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		}
 		rows[i] = []string{Visible(f.Lint), severity, Visible(f.Details), Visible(f.Remediation)}
 	}
-	if err := WriteTable(w, []string{"LINT", "SEVERITY", "DETAILS", "REMEDIATION"}, rows, map[int]int{2: 50, 3: 50}); err != nil {
+	header := []string{"LINT", "SEVERITY", "DETAILS", "REMEDIATION"}
+	widths := map[int]int{2: 50, 3: 50}
+	if opts.Width > 0 {
+		wrapCells(rows, findingWidths(header, rows, opts.Width))
+		widths = nil
+	}
+	if err := WriteTable(w, header, rows, widths); err != nil {
 		return fmt.Errorf("write the findings of %s: %w", name, err)
 	}
 	return nil
@@ -176,4 +153,27 @@ func writeResolved(w io.Writer, r *Report) error {
 		}
 	}
 	return nil
+}
+
+// wrapLine wraps a line of text at spaces so that no line is wider than width (0: no limit), the lines after the
+// first indented; a word wider than the width stays whole on its own line.
+func wrapLine(s, indent string, width int) string {
+	if width <= 0 || twwidth.Width(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	line := ""
+	for word := range strings.SplitSeq(s, " ") {
+		switch {
+		case line == "":
+			line = word
+		case line == strings.TrimRight(indent, " ") || twwidth.Width(line+" "+word) <= width:
+			line += " " + word
+		default:
+			b.WriteString(line + "\n")
+			line = indent + word
+		}
+	}
+	b.WriteString(line)
+	return b.String()
 }

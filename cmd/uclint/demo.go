@@ -66,7 +66,7 @@ func (a *app) demoCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if _, err := opts.out.emit(out, r, true, a.log); err != nil {
+			if _, err := opts.out.emit(c.Context(), out, r, true, a.log); err != nil {
 				return err
 			}
 			if format == report.FormatTable {

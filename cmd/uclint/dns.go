@@ -74,7 +74,7 @@ func (a *app) dnsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.code, err = opts.out.emit(a.stdout, r, true, a.log)
+			a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
 			return err
 		},
 	}

@@ -220,11 +220,11 @@ func TestLintsCommand(t *testing.T) {
 	if code != report.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	var infos []lintInfo
+	var infos []ruleInfo
 	if err := json.Unmarshal([]byte(out), &infos); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]lintInfo{}
+	ids := map[string]ruleInfo{}
 	for _, i := range infos {
 		ids[i.ID] = i
 	}

@@ -71,6 +71,10 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
 	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
 	o.out.addFlags(c)
+	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
+	_ = c.RegisterFlagCompletionFunc("product", completeProducts)
+	_ = c.RegisterFlagCompletionFunc("server", completeServers)
+	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
 }
 
 // settings are the options resolved: what every target is judged with.
@@ -207,7 +211,7 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 	if o.fqdn == "" {
 		return policy.Context{}, usageError("--role %s needs --fqdn: %s", role.Name, role.FQDNLabel)
 	}
-	if err := policy.CheckFQDN(o.fqdn); err != nil {
+	if err := policy.CheckFQDNIn(o.fqdn, firstOf(sipDomains)); err != nil {
 		return policy.Context{}, usageError("--fqdn: %v", err)
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
@@ -258,6 +262,14 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 	return o.certificateAndMember(ctx)
 }
 
+// firstOf is the first of a list, or "".
+func firstOf(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
 // onlyDomainFlags reports whether the role flags given are only those that need no role.
 func onlyDomainFlags(given []string) bool {
 	for _, g := range given {
@@ -297,7 +309,7 @@ func (o *options) certificateAndMember(ctx policy.Context) (policy.Context, erro
 		if !role.Pool {
 			return ctx, usageError("--member applies to pool roles only; a %s is one server", role.Name)
 		}
-		if err := policy.CheckFQDN(o.member); err != nil {
+		if err := policy.CheckFQDNIn(o.member, ctx.Domain()); err != nil {
 			return ctx, usageError("--member: %v", err)
 		}
 		ctx.Member = policy.NormalizeName(o.member)

@@ -35,7 +35,7 @@ func (a *app) scanCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.code, err = opts.out.emit(a.stdout, r, true, a.log)
+			a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
 			return err
 		},
 	}

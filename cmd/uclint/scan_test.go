@@ -306,7 +306,7 @@ func BenchmarkScanSilent100(b *testing.B) {
 		}
 	}()
 	args := []string{"scan", "--format", "json", "--timeout", "2s", "--concurrency", "100", "--role", "director", "--fqdn", "dir01.contoso.com"}
-	for i := 0; i < 100; i++ {
+	for range 100 {
 		args = append(args, ln.Addr().String())
 	}
 	b.ResetTimer()

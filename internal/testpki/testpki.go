@@ -276,6 +276,7 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	case crypto.MD5:
 		sum := md5.Sum(tbs) //nolint:gosec // see resign
 		digest = sum[:]
+	default: // only the two above are set
 	}
 	sig, err := rsa.SignPKCS1v15(rand.Reader, issuerKey, hash, digest)
 	if err != nil {
