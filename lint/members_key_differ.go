@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -80,21 +81,12 @@ func (l *membersKeyDiffer) groups() []keyGroup {
 			index[id] = i
 			groups = append(groups, keyGroup{issuer: s.Certificate.Issuer.CommonName, key: key})
 		}
-		if !contains(groups[i].members, s.Member) {
+		if !slices.Contains(groups[i].members, s.Member) {
 			groups[i].members = append(groups[i].members, s.Member)
 		}
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].members) > len(groups[j].members) })
 	return groups
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Execute reports the groups when there are several.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	zlint "github.com/zmap/zlint/v3/lint"
 
@@ -133,20 +132,16 @@ func Checks() []string {
 }
 
 // Sources lists the zlint sources of every product: uclint's rules.
-func Sources() []zlint.LintSource { return slices.Clone(sources()) }
-
-// sources are the products' zlint sources, read once from the profiles: building every profile for each lint of
-// each certificate cost more than linting it.
-var sources = sync.OnceValue(func() []zlint.LintSource {
+func Sources() []zlint.LintSource {
 	var out []zlint.LintSource
 	for _, p := range policy.Profiles() {
 		out = append(out, zlint.LintSource(p.Source))
 	}
 	return out
-})
+}
 
 // isOurs reports whether a lint source is one of uclint's products.
-func isOurs(s zlint.LintSource) bool { return slices.Contains(sources(), s) }
+func isOurs(s zlint.LintSource) bool { return slices.Contains(Sources(), s) }
 
 // quoteList formats names for a message: "a", "b" and "c".
 func quoteList(names []string) string {

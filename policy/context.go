@@ -91,8 +91,10 @@ func (c *Context) Holds(cond Condition) bool {
 		return c.ExternalWeb != ""
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
+	case WhenFederation, WhenPublicIM, WhenAOL, WhenAnonymous:
+		return c.holds(cond)
 	}
-	return c.holds(cond)
+	return false
 }
 
 // HoldsAll reports whether every condition holds.

@@ -65,17 +65,12 @@ func (p Perimeter) clone() Perimeter {
 
 // holds reports whether a perimeter condition holds; false for any other condition.
 func (p Perimeter) holds(cond Condition) bool {
-	switch cond {
-	case WhenFederation:
-		return p.Federation
-	case WhenPublicIM:
-		return len(p.PublicIM) > 0
-	case WhenAOL:
-		return slices.Contains(p.PublicIM, ProviderAOL)
-	case WhenAnonymous:
-		return p.Anonymous
-	}
-	return false
+	return map[Condition]bool{
+		WhenFederation: p.Federation,
+		WhenPublicIM:   len(p.PublicIM) > 0,
+		WhenAOL:        slices.Contains(p.PublicIM, ProviderAOL),
+		WhenAnonymous:  p.Anonymous,
+	}[cond]
 }
 
 // perimeterVariables are the name-template variables the perimeter gives values to.
