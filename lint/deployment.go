@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/zmap/zcrypto/x509"
 
 	"github.com/uclint/uclint/policy"
@@ -82,6 +84,12 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 			view.Seen = append(view.Seen, seen[i])
 		}
 		pools := poolComparisons(view)
+		byMember := map[string][]int{} // the certificates judged with others, of each member (or of the server itself)
+		for k := range view.Seen {
+			if NeedsOthers(view.Seen[k].Context) {
+				byMember[view.Seen[k].Member] = append(byMember[view.Seen[k].Member], k)
+			}
+		}
 		for k, i := range idx {
 			s := seen[i]
 			product := s.Context.Profile()
@@ -97,9 +105,9 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 			if s.Member != "" && s.Endpoint != "" {
 				t.Pool = pools[s.Endpoint]
 			}
-			if NeedsOthers(s.Context) {
+			if member := byMember[s.Member]; slices.Contains(member, k) {
 				t.Context.Certificate = kindOf(s.Context)
-				t.Others = othersOf(view, k)
+				t.Others = othersOf(view, k, member)
 			}
 			if f := r.lintTarget(s.Certificate, t, ids[product.ID]); len(f) > 0 {
 				out[i] = f
@@ -126,12 +134,14 @@ func poolComparisons(view *ServerView) map[string]*PoolComparison {
 	return pools
 }
 
-// othersOf is, by kind, the certificates of the same member (or of the server itself) other than the k-th: what the
-// rules judged across a server's certificates (names_any) look at.
-func othersOf(view *ServerView, k int) map[string][]*x509.Certificate {
+// othersOf is, by kind, the certificates of the same member (or of the server itself) judged with others, given by
+// their indexes in the view, other than the k-th: what the rules judged across a server's certificates
+// (names_any) look at.
+func othersOf(view *ServerView, k int, member []int) map[string][]*x509.Certificate {
 	others := map[string][]*x509.Certificate{}
-	for j := range view.Seen {
-		if o := &view.Seen[j]; j != k && o.Member == view.Seen[k].Member && NeedsOthers(o.Context) {
+	for _, j := range member {
+		if j != k {
+			o := &view.Seen[j]
 			others[kindOf(o.Context)] = append(others[kindOf(o.Context)], o.Certificate)
 		}
 	}
