@@ -82,8 +82,7 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 	for _, res := range results {
 		r.Targets = append(r.Targets, res.targets...)
 	}
-	s.poolFindings(r, results)
-	s.acrossFindings(r, results)
+	s.deploymentFindings(r, results)
 	r.Finish()
 	return r
 }
@@ -92,12 +91,20 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// pool: the SHA-256 and DER of the certificate, for the pool comparison (the parsed certificate is not kept).
+	// The SHA-256 and DER of the certificate, for the rules that compare several (the parsed certificate is not
+	// kept).
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
-	// across: the DER is kept for the rules judged across a server's certificates (lint.NeedsOthers).
-	across bool
+}
+
+// keep records what the deployment-level checks need of a target's certificate: for the servers of a deployment
+// file, whose certificates they compare, and for the certificates judged with the others of their run
+// (lint.NeedsOthers: the files of one check).
+func (res *result) keep(t policy.Target, obs probe.Observation) {
+	if obs.Err == nil && obs.Leaf != nil && t.Context.Role != "" && (t.Server != "" || lint.NeedsOthers(t.Context)) {
+		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+	}
 }
 
 // checkFiles reads and lints the file targets on every core.
@@ -139,18 +146,11 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		s.judge(&tg, obs, t.Context, "")
 		res.targets = append(res.targets, tg)
 		if obs.Count <= 1 {
-			keepAcross(&res, obs) // a file of one server certificate is that server's certificate of its kind
+			res.keep(t, obs) // a file of one server certificate is that server's certificate of its kind
 		}
 		s.log("checked", "file", tg.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
 	}
 	return res
-}
-
-// keepAcross keeps the DER of a certificate that rules judge across its server's certificates.
-func keepAcross(res *result, obs probe.Observation) {
-	if obs.Err == nil && obs.Leaf != nil && lint.NeedsOthers(res.ctx) {
-		res.der, res.across = obs.Leaf.Raw, true
-	}
 }
 
 // probeEndpoints probes the endpoint targets and lints each certificate in the goroutine that fetched it.
@@ -180,10 +180,7 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 			s.compareWithoutSNI(ctx, &tg, t, obs)
 		}
 		res := result{targets: s.reportTargets(i, obs, tg), ctx: t.Context}
-		if obs.Err == nil && t.Member != "" {
-			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
-		}
-		keepAcross(&res, obs)
+		res.keep(t, obs)
 		results[i] = res
 		s.done()
 		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,

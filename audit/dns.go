@@ -109,7 +109,7 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 	for _, res := range results[:len(targets)] {
 		r.Targets = append(r.Targets, res.targets...)
 	}
-	s.poolFindings(r, results[:len(targets)])
+	s.deploymentFindings(r, results[:len(targets)])
 	for i := range observations {
 		r.Targets = append(r.Targets, domainTargets[i])
 		for _, p := range a.places {

@@ -24,8 +24,8 @@ func init() {
 
 type names struct{ rule }
 
-// applicable are the name rules of the certificate being judged that report under this rule and whose conditions
-// hold.
+// applicable are the name rules of the certificate being judged that report under this rule (or whose other
+// reading does) and whose conditions hold.
 func (l *names) applicable() []policy.NameRule {
 	ctx := l.ctx()
 	cert, ok := ctx.CertificateSpec()
@@ -34,7 +34,7 @@ func (l *names) applicable() []policy.NameRule {
 	}
 	var out []policy.NameRule
 	for _, n := range cert.Names {
-		if n.Rule == l.spec.Rule && ctx.HoldsAll(n.When) && len(ctx.ExpandAll(n.Names)) > 0 {
+		if (n.Rule == l.spec.Rule || n.OtherRule == l.spec.Rule) && ctx.HoldsAll(n.When) && len(ctx.ExpandAll(n.Names)) > 0 {
 			out = append(out, n)
 		}
 	}
@@ -66,6 +66,9 @@ func (l *names) Execute(c *x509.Certificate) *zlint.LintResult {
 func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 	ctx := l.ctx()
 	want := ctx.ExpandAll(n.Names)
+	if n.Where == policy.InSubject && n.OtherRule == l.spec.Rule {
+		return l.judgeOtherReading(c, n, want)
+	}
 	switch n.Where {
 	default: // InSANOfAny: judged across the server's certificates (names_any), not here
 		return ""
@@ -100,7 +103,7 @@ func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 func (l *names) judgeSubject(c *x509.Certificate, n policy.NameRule, want []string) string {
 	ctx := l.ctx()
 	cn := subjectCN(c)
-	for _, name := range want {
+	for _, name := range append(want, ctx.ExpandAll(n.OtherNames)...) { // the other reading reports under its own rule
 		if policy.SameName(cn, name) {
 			return ""
 		}
@@ -123,6 +126,32 @@ func (l *names) judgeSubject(c *x509.Certificate, n policy.NameRule, want []stri
 		msg += fmt.Sprintf("; %s, so it can never match", why)
 	}
 	return msg
+}
+
+// judgeOtherReading says, for a name rule's other reading, that the Subject CN follows the other reading: one of
+// OtherNames rather than Names. A CN that is neither is the name rule's own finding.
+func (l *names) judgeOtherReading(c *x509.Certificate, n policy.NameRule, want []string) string {
+	ctx := l.ctx()
+	cn := subjectCN(c)
+	for _, name := range want {
+		if policy.SameName(cn, name) {
+			return ""
+		}
+	}
+	for _, t := range n.OtherNames {
+		for _, name := range ctx.Expand(t) {
+			if policy.SameName(cn, name) {
+				var expected []string
+				for _, w := range n.Names {
+					for _, e := range ctx.Expand(w) {
+						expected = append(expected, fmt.Sprintf("%s %q", ctx.Label(w), e))
+					}
+				}
+				return fmt.Sprintf("Subject CN %q is %s, not %s", cn, ctx.Label(t), joinAnd(expected, "or"))
+			}
+		}
+	}
+	return ""
 }
 
 // describe names the missing names: with their label when the template stands for one name ("the internal web
@@ -166,9 +195,6 @@ func nearMisses(have, missing []string) string {
 // Remediation names what to request.
 func (l *names) Remediation(c *x509.Certificate) string {
 	ctx := l.ctx()
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
 	var subject []string
 	var missing []string
 	for _, n := range l.applicable() {
@@ -183,6 +209,9 @@ func (l *names) Remediation(c *x509.Certificate) string {
 				}
 			}
 		}
+	}
+	if fix := l.fixed(); fix != "" {
+		return strings.ReplaceAll(fix, "{names}", plainList(append(subject, missing...)))
 	}
 	r, _ := ctx.RoleSpec()
 	switch {

@@ -257,36 +257,15 @@ func NeedsOthers(ctx policy.Context) bool {
 	return len(idsOf(ctx.Profile(), "names_any")) > 0
 }
 
-// AcrossFindings runs the rules judged across a server's certificates (names_any) once every target was linted:
-// each certificate with the others seen for the same server or pool member of the same product. It returns the
-// findings of each index of certs that has some. Call it from one goroutine after the per-certificate pass.
+// AcrossFindings runs the rules judged across a server's certificates (names_any) over certificates seen in files:
+// the deployment-level pass (DeploymentFindings), each certificate with the others seen for the same server or
+// pool member of the same product. It returns the findings of each index of certs that has some.
 func (r *Runner) AcrossFindings(certs []ServerCertificate) map[int][]Finding {
-	groups := map[string][]int{}
-	for i, s := range certs {
-		if s.Certificate != nil && NeedsOthers(s.Context) {
-			key := s.Context.Profile().ID + "\x00" + s.Server + "\x00" + s.Member
-			groups[key] = append(groups[key], i)
-		}
+	seen := make([]Seen, len(certs))
+	for i, c := range certs {
+		seen[i] = Seen{Server: c.Server, Member: c.Member, Certificate: c.Certificate, Context: c.Context}
 	}
-	out := map[int][]Finding{}
-	for _, idx := range groups {
-		for _, i := range idx {
-			ctx := certs[i].Context
-			ctx.Certificate = kindOf(ctx)
-			others := map[string][]*x509.Certificate{}
-			for _, j := range idx {
-				if j != i {
-					k := kindOf(certs[j].Context)
-					others[k] = append(others[k], certs[j].Certificate)
-				}
-			}
-			t := &Target{Context: ctx, Others: others}
-			if f := r.lintTarget(certs[i].Certificate, t, idsOf(ctx.Profile(), "names_any")); len(f) > 0 {
-				out[i] = f
-			}
-		}
-	}
-	return out
+	return r.DeploymentFindings(seen)
 }
 
 // kindOf is the kind of the certificate a context judges: the role's default certificate when it names none.

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
@@ -55,7 +56,11 @@ func GeneralRemediation(l *zlint.CertificateLint, p *policy.Profile) string {
 	}
 	inst := l.Lint()
 	if r, ok := inst.(targeted); ok {
-		return r.ruleOf().fixed()
+		fix := r.ruleOf().fixed()
+		if strings.Contains(fix, "{names}") {
+			return "" // it names the certificate's own names: each finding gives it
+		}
+		return fix
 	}
 	return remediationOf(inst, nil) // the DNS rules: a fix that needs no certificate
 }

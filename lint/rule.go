@@ -128,6 +128,7 @@ func Checks() []string {
 		"key_encipherment", "key_encipherment_rsa_kex", "expired", "not_yet_valid", "expiring_soon",
 		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete", "private_key_unusable",
 		"pool_members_differ", "sni_differs",
+		"private_ca", "client_auth_eku", "chain_not_sent", "shares_key", "members_key_differ", // the perimeter roles
 	}
 }
 

@@ -25,6 +25,7 @@ type Context struct {
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
+	Perimeter            // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 }
 
 // SimpleURLs are the hosts of a Lync/SfB deployment's simple URLs.
@@ -96,6 +97,8 @@ func (c *Context) Holds(cond Condition) bool {
 		return c.ExternalWeb != ""
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
+	case WhenFederation, WhenPublicIM, WhenAOL, WhenAnonymous:
+		return c.holds(cond)
 	}
 	return false
 }
@@ -124,8 +127,8 @@ func (c *Context) HoldsAll(conds []Condition) bool {
 //	meet, dialin,      Lync/SfB: the hosts of the meet simple URLs (one per SIP domain), the dial-in and the admin
 //	admin, simple_urls simple URL; simple_urls all of them
 func templateVariables() []string {
-	return []string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
-		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}
+	return append([]string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
+		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}, perimeterVariables()...)
 }
 
 // values is what a template variable stands for in this context; a variable with no value expands to nothing.
@@ -171,7 +174,7 @@ func (c *Context) values(variable string) []string {
 	case "simple_urls":
 		return c.SimpleURLs.Hosts()
 	}
-	return nil
+	return one(c.value(variable))
 }
 
 // Expand turns a name template into the names it stands for: "sip.{sip_domain}" gives sip.contoso.com and
@@ -241,6 +244,9 @@ func (c *Context) Label(template string) string {
 	case "meet", "dialin", "admin", "simple_urls":
 		return "the simple URLs"
 	default:
+		if label := perimeterLabel(variable); label != "" {
+			return label
+		}
 		return template
 	}
 }

@@ -38,6 +38,7 @@ type Server struct {
 	ExternalWeb string     // Lync/SfB: external web services FQDN
 	SimpleURLs  SimpleURLs // Lync/SfB: the hosts of the meet, dialin and admin URLs
 	ClientLogon bool       // Directors: all clients log on through it
+	Perimeter              // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 	Endpoints   Endpoints  // explicit addresses to scan instead of the defaults (not for pools: see Member)
 	Files       Files      // certificates to check from files, by certificate kind (paths resolved)
 	Members     []Member   // pools only: the member servers of the pool, in file order
@@ -58,6 +59,7 @@ func (s *Server) Spec() *RoleSpec {
 type Member struct {
 	FQDN      string    // the member's own FQDN, normalized
 	Endpoints Endpoints // explicit addresses to scan instead of the defaults
+	Files     Files     // certificates of this member to check from files, by certificate kind (paths resolved)
 	Line      int       // where the entry starts in the file
 }
 
@@ -199,6 +201,7 @@ func (d *Deployment) Context(s Server) Context {
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
+		Perimeter:   s.clone(),
 	}
 	ctx.NoAutodiscover = d.NoAutodiscover
 	return ctx

@@ -21,7 +21,7 @@ func topKeys() []string {
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
 }
-func memberKeys() []string    { return []string{"fqdn", "endpoints"} }
+func memberKeys() []string    { return []string{"fqdn", "endpoints", "files"} }
 func trustKeys() []string     { return []string{"ca_files"} }
 func simpleURLKeys() []string { return []string{"meet", "dialin", "admin"} }
 
@@ -442,9 +442,11 @@ func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 	if n := p.option(f, OptionClientLogon, label, spec); n != nil {
 		s.ClientLogon = p.boolean(n, label+": client_logon")
 	}
+	s.Perimeter = p.perimeter(n, f, label, spec)
 	s.Endpoints = p.serverEndpoints(f["endpoints"], label, spec)
 	s.Files = p.files(f["files"], label, spec)
 	s.Members = p.members(n, f["members"], label, s, spec)
+	p.endpointsNeed(f, s, label, spec)
 	return s
 }
 
@@ -474,14 +476,18 @@ func rolesTaking(opt string) string {
 	if len(roles) == 0 {
 		return "no role"
 	}
-	article := "a "
-	if strings.ContainsAny(roles[0][:1], "aeiou") {
-		article = "an "
-	}
 	if len(roles) == 1 {
-		return article + roles[0]
+		return withArticle(roles[0])
 	}
-	return article + strings.Join(roles[:len(roles)-1], ", ") + " or " + roles[len(roles)-1]
+	return withArticle(strings.Join(roles[:len(roles)-1], ", ")) + " or " + roles[len(roles)-1]
+}
+
+// withArticle puts "a" or "an" before a role's name or label: "an enterprise-pool", "an Edge Server".
+func withArticle(s string) string {
+	if s != "" && strings.ContainsAny(strings.ToLower(s[:1]), "aeiou") {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 // host reads a name given as an FQDN or a URL.
@@ -663,7 +669,7 @@ func (p *parser) dropForeignEndpoints(n *yaml.Node, label string, spec *RoleSpec
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !slices.Contains(own, k.Value) && isEndpointName(k.Value) {
-			p.fail(k, "%s: a %s has no %s endpoint; remove it (its endpoints: %s)", label, spec.Label, k.Value, strings.Join(own, ", "))
+			p.fail(k, "%s: %s has no %s endpoint; remove it (its endpoints: %s)", label, withArticle(spec.Label), k.Value, strings.Join(own, ", "))
 			continue
 		}
 		kept.Content = append(kept.Content, k, n.Content[i+1])
@@ -752,6 +758,9 @@ func (p *parser) membersHint(role Role) string {
 	if strings.Contains(string(role), "director") {
 		return "list each Director's FQDN under members: (- fqdn: " + p.example("dir01") + ")"
 	}
+	if role == EdgeArray {
+		return "list each Edge Server's internal FQDN under members: (- fqdn: " + p.example("edge01") + ")"
+	}
 	return "list each front end server's FQDN under members: (- fqdn: " + p.example("fe01") + ")"
 }
 
@@ -771,5 +780,6 @@ func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Me
 	}
 	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. "+p.example("fe01"))
 	m.Endpoints = p.endpoints(f["endpoints"], label, spec)
+	m.Files = p.files(f["files"], label, spec)
 	return m
 }

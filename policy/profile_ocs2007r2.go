@@ -27,7 +27,8 @@ const (
 		"dot marks an absolute name)"
 )
 
-// ocs2007r2 is Office Communications Server 2007 R2: the internal server certificate tables (Tables 1-4).
+// ocs2007r2 is Office Communications Server 2007 R2: the internal server certificate tables (Tables 1-4), then the
+// roles at the edge of the deployment and beside it (profile_ocs2007r2_edge.go).
 func ocs2007r2() *Profile {
 	// The name rules its roles share.
 	ocsCNIsFQDN := NameRule{Rule: "subject_cn_not_role_fqdn", Where: InSubject, Names: []string{"{fqdn}"}}
@@ -50,7 +51,7 @@ func ocs2007r2() *Profile {
 		RulePrefix:  "ocs",
 		RequestTool: "the OCS Certificate Wizard",
 		Crypto:      Crypto{KeyAlgorithms: []string{"rsa"}, RSAErrorBelow: 1024, RSAWarnBelow: 2048, RSAWarnAbove: 4096},
-		Roles: []RoleSpec{
+		Roles: append([]RoleSpec{
 			{
 				Name: "standard-edition", Label: "Standard Edition server", Table: "Table 1",
 				FQDNLabel: "the Standard Edition server's FQDN",
@@ -87,8 +88,8 @@ func ocs2007r2() *Profile {
 						Exportable: ExportableRequired, Endpoints: []EndpointSpec{sip}},
 				},
 			},
-		},
-		Rules: ocsRules(),
+		}, ocsPerimeterRoles()...),
+		Rules: append(ocsRules(), ocsPerimeterRules()...),
 	}
 }
 

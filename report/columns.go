@@ -24,12 +24,16 @@ var columns = []column{
 	{name: "sip-domain", header: "SIP DOMAIN", wrap: true, cell: func(t *Target, _ Options) string { return dash(Visible(t.SIPDomain)) }},
 	{name: "server", header: "SERVER", wrap: true, cell: func(t *Target, _ Options) string { return dash(Visible(t.Server)) }},
 	{name: "member", header: "MEMBER", wrap: true, cell: func(t *Target, _ Options) string { return dash(Visible(t.Member)) }},
-	{name: "endpoint", header: "ENDPOINT", cell: func(t *Target, _ Options) string { return dash(Visible(t.Endpoint)) }},
+	{name: "endpoint", header: "ENDPOINT", cell: func(t *Target, _ Options) string {
+		endpoint, _ := liveWhere(t, false)
+		return dash(endpoint)
+	}},
 	{name: "address", header: "ADDRESS", wrap: true, cell: func(t *Target, _ Options) string {
 		if t.Place != "" {
 			return Visible(t.Place) // a place the DNS audit dialled: the name and port clients reach
 		}
-		return dash(Visible(t.Address))
+		_, address := liveWhere(t, false)
+		return dash(address)
 	}},
 	{name: "product", header: "PRODUCT", cell: func(t *Target, _ Options) string { return dash(Visible(t.Product)) }},
 	{name: "role", header: "ROLE", cell: func(t *Target, _ Options) string { return dash(Visible(t.Role)) }},

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -70,6 +71,19 @@ func needsAttention(t Target) (Target, bool) {
 	return t, len(fresh) > 0
 }
 
+// liveWhere is the endpoint and address columns of a scan's target: for a certificate file the deployment file
+// names (one kept in a store, as an Edge Server's A/V authentication certificate), "file" and its name (full, the
+// heading of its findings gives the path).
+func liveWhere(t *Target, full bool) (endpoint, address string) {
+	if t.Endpoint == "" && t.Address == "" && t.File != "" {
+		if full {
+			return "file", Visible(t.File)
+		}
+		return "file", Visible(filepath.Base(t.File))
+	}
+	return Visible(t.Endpoint), Visible(t.Address)
+}
+
 // dateOf is the date of an RFC 3339 time.
 func dateOf(rfc3339 string) string {
 	if len(rfc3339) >= 10 {
@@ -85,7 +99,8 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), "("+Visible(t.Address)+")"), " ")
+		endpoint, address := liveWhere(t, true)
+		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), endpoint, "("+address+")"), " ")
 	}
 	if opts.Live && (t.SIPDomain != "" || t.Place != "") {
 		name = dnsHeading(t)

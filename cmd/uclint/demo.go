@@ -43,12 +43,18 @@ func (a *app) demoCommand() *cobra.Command {
 			if err := os.WriteFile(config, []byte(d.DeploymentYAML("contoso-ca-bundle.pem")), 0o600); err != nil {
 				return fmt.Errorf("write the demo deployment file: %w", err)
 			}
+			if err := d.WriteFiles(dir); err != nil {
+				return fmt.Errorf("write the demo certificate files: %w", err)
+			}
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+
 					"Enterprise pool (pool01: fe02 still presents the old certificate, and its IIS site was never\n"+
-					"given the OCS certificate) and a Director (dir01) that speaks only TLS 1.0 with 3DES; beside\n"+
-					"them a Lync Server 2013 Front End pool (lyncpool01: Default certificates on 5061, Web internal\n"+
-					"on 443), where lfe02 was given a copy of lfe01's Default certificate, OCS-style.\n\n")
+					"given the OCS certificate), a Director (dir01) that speaks only TLS 1.0 with 3DES, an Edge\n"+
+					"Server (edge01: federation is on, yet its external certificates come from the Enterprise CA,\n"+
+					"and its A/V authentication certificate reuses the internal interface's key) and Communicator\n"+
+					"Web Access (cwa01: its certificate lacks the as. and download. names); beside them a Lync\n"+
+					"Server 2013 Front End pool (lyncpool01: Default certificates on 5061, Web internal on 443),\n"+
+					"where lfe02 was given a copy of lfe01's Default certificate, OCS-style.\n\n")
 			}
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Its DNS server (%s) leads contoso.com's clients to the pool, and fabrikam.com's, wrongly, to\n"+

@@ -499,8 +499,8 @@ func TestScanDNS(t *testing.T) {
 	}
 	validateReport(t, out)
 	r := decode(t, out)
-	if r.Summary.Targets != 11+4 {
-		t.Fatalf("11 scan targets (OCS and the Lync pool), 2 SIP domains and their places: %+v", r.Summary)
+	if r.Summary.Targets != 18+4 {
+		t.Fatalf("18 scan targets (OCS, its Edge Server and CWA, and the Lync pool), 2 SIP domains and their places: %+v", r.Summary)
 	}
 	findTarget(t, r, "se01", "", "sip")
 	if tg := dnsTarget(t, r, "fabrikam.com", ""); tg.Status != report.Fail || !hasLint(tg, "e_ocs_dns_srv_target_outside_sip_domain") {
@@ -759,7 +759,7 @@ func TestDemoShowsDNS(t *testing.T) {
 	}
 	code, out, _ = uclint(t, "demo", "--format", "json")
 	validateReport(t, out)
-	if r := decode(t, out); code != report.ExitOK || r.Summary.Targets != 15 {
+	if r := decode(t, out); code != report.ExitOK || r.Summary.Targets != 22 {
 		t.Fatalf("exit %d, summary %+v", code, r.Summary)
 	}
 }

@@ -30,6 +30,7 @@ type options struct {
 	internalWeb, externalWeb  string
 	meetURLs                  []string
 	dialinURL, adminURL       string
+	perimeter                 perimeterFlags
 	sipDomains                []string
 	autoConfig, clientLogon   bool
 	noAutodiscover            bool
@@ -56,6 +57,7 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringArrayVar(&o.meetURLs, "meet-url", nil, "Lync/SfB: a meet simple URL (repeat for each)")
 	f.StringVar(&o.dialinURL, "dialin-url", "", "Lync/SfB: the dial-in simple URL")
 	f.StringVar(&o.adminURL, "admin-url", "", "Lync/SfB: the admin simple URL")
+	o.perimeter.addFlags(c)
 	f.StringArrayVar(&o.sipDomains, "sip-domain", nil, "a SIP domain users sign in with (repeat for each)")
 	f.BoolVar(&o.autoConfig, "auto-config", false, "automatic client configuration is on")
 	f.BoolVar(&o.clientLogon, "client-logon", false, "Directors: all clients log on through this Director")
@@ -162,6 +164,9 @@ func (o *options) roleFlags() []string {
 		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
 		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
 		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
+		{"--access-edge", o.perimeter.accessEdge != ""}, {"--webconf-edge", o.perimeter.webConfEdge != ""},
+		{"--cwa-url", o.perimeter.cwaURL != ""}, {"--federation", o.perimeter.federation},
+		{"--public-im", len(o.perimeter.publicIM) > 0}, {"--anonymous-conferencing", o.perimeter.anonymous},
 	} {
 		if f.set {
 			given = append(given, f.name)
@@ -220,6 +225,12 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
 		{"--meet-url/--dialin-url/--admin-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0 || o.dialinURL != "" || o.adminURL != ""},
 		{"--client-logon", policy.OptionClientLogon, o.clientLogon},
+		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
+		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
+		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
+		{"--federation", policy.OptionFederation, o.perimeter.federation},
+		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
+		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
 	} {
 		if opt.set && !role.HasOption(opt.option) {
 			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", opt.flag, product.ID, role.Name, product.ID)
@@ -244,6 +255,9 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 			return policy.Context{}, usageError("--meet-url: %v", err)
 		}
 		ctx.SimpleURLs.Meet = append(ctx.SimpleURLs.Meet, host)
+	}
+	if ctx.Perimeter, err = o.perimeter.resolve(role, o.externalWeb != ""); err != nil {
+		return policy.Context{}, err
 	}
 	return o.certificateAndMember(ctx)
 }

@@ -128,6 +128,7 @@ func cmdSimStart(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(filepath.Join(filepath.Dir(path), "ca.pem"), d.CABundle, 0o644))
 	// The simulated Enterprise CA, under the name the README's examples give the Enterprise root.
 	ts.Check(os.WriteFile(filepath.Join(filepath.Dir(path), "contoso-root.pem"), d.CABundle, 0o644))
+	ts.Check(d.WriteFiles(filepath.Dir(path)))
 	yaml := d.DeploymentYAML("ca.pem")
 	if unreachable {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
