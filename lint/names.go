@@ -25,17 +25,12 @@ func init() {
 type names struct{ rule }
 
 // applicable are the name rules of the certificate being judged that report under this rule and whose conditions
-// hold.
+// hold (policy.Context.NameRulesThatApply).
 func (l *names) applicable() []policy.NameRule {
-	ctx := l.ctx()
-	cert, ok := ctx.CertificateSpec()
-	if !ok || ctx.FQDN == "" {
-		return nil
-	}
 	var out []policy.NameRule
-	for _, n := range cert.Names {
-		if n.Rule == l.spec.Rule && ctx.HoldsAll(n.When) && len(ctx.ExpandAll(n.Names)) > 0 {
-			out = append(out, n)
+	for _, n := range l.ctx().NameRulesThatApply() { // the expansion uclint request builds requests from
+		if n.Rule == l.spec.Rule {
+			out = append(out, n.NameRule)
 		}
 	}
 	return out

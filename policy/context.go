@@ -21,6 +21,7 @@ type Context struct {
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
+	Clients     []Client // the era's clients whose limits apply (--clients, clients:); none: those rules do not run
 }
 
 // SimpleURLs are the hosts of a Lync/SfB deployment's simple URLs.

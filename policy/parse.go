@@ -15,7 +15,7 @@ import (
 
 // The keys each mapping of the deployment file may hold, in the order messages list them.
 func topKeys() []string {
-	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product"}
+	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product", "clients"}
 }
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
@@ -247,6 +247,7 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 			"the critical threshold is the nearer one, e.g. warning 30 and critical 7", c, w)
 	}
 	d.CAFiles = p.trust(f["trust"])
+	d.Clients = p.clients(f["clients"])
 	d.Servers = p.servers(root, f["servers"], d.Product)
 	return d
 }

@@ -88,7 +88,7 @@ func ocs2007r2() *Profile {
 				},
 			},
 		},
-		Rules: ocsRules(),
+		Rules: append(ocsRules(), ocsRequestRules()...), // requests, PFX files and the era's clients: profile_ocs2007r2_requests.go
 	}
 }
 
