@@ -54,6 +54,7 @@ type Target struct {
 	Error       string       `json:"error,omitempty"` // why there is no certificate to judge
 	TLS         *TLS         `json:"tls,omitempty"`
 	Certificate *Certificate `json:"certificate,omitempty"`
+	Request     *Request     `json:"request,omitempty"` // a CSR or certreq INF file judged instead of a certificate
 	Findings    []Finding    `json:"findings"`
 }
 

@@ -80,6 +80,8 @@ func targetRow(t *Target, opts Options) []string {
 	if c := t.Certificate; c != nil {
 		cn = Visible(c.SubjectCN)
 		expires = fmt.Sprintf("%s (%s)", dateOf(c.NotAfter), daysText(c.DaysLeft))
+	} else if r := t.Request; r != nil {
+		cn, expires = dash(Visible(r.SubjectCN)), "(request)"
 	}
 	if !opts.Live {
 		return []string{Visible(t.File), dash(t.Role), cn, expires, status}
