@@ -83,7 +83,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
-	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand())
+	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand(), a.requestCommand())
 	return root
 }
 
