@@ -61,7 +61,7 @@ func (l *sha2Legacy) Execute(c *x509.Certificate) *zlint.LintResult {
 	if len(list) == 0 {
 		return pass()
 	}
-	return l.result("signed with SHA-2: %s; %s cannot validate it without KB968730 (Communicator reports Schannel event 36876, 0x80096004)",
+	return l.result("signed with SHA-2: %s; %s cannot validate it (Communicator reports Schannel event 36876, 0x80096004)",
 		describeSigned(list), clientList(l.ctx().ClientsAmong(policy.NoSHA2Clients()...)))
 }
 

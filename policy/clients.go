@@ -66,7 +66,7 @@ func ParseClient(s string) (Client, error) {
 	if slices.Contains(KnownClients(), c) {
 		return c, nil
 	}
-	return "", fmt.Errorf("unknown client %q: use one of %s", strings.TrimSpace(s), ClientIDs())
+	return "", fmt.Errorf("unknown client %q; use one of %s", strings.TrimSpace(s), ClientIDs())
 }
 
 // ParseClients reads a list of client names, each once, in the order given.
