@@ -49,6 +49,9 @@ type Spec struct {
 	// xp-sp2, server2003) the CA is likely of their era too, and a Windows Server 2003 CA without KB968730 cannot
 	// verify a SHA-256 request.
 	SHA1 bool
+	// Name is the base of the file names the instructions in the INF and the OpenSSL configuration use: the first
+	// label of the Subject, with the certificate kind for a role's other certificates ("pool01", "pool01-web").
+	Name string
 }
 
 // New builds the request for the context's certificate: its role, certificate kind (the role's default when
@@ -65,16 +68,29 @@ func New(ctx policy.Context) (*Spec, error) {
 	if bits < 2048 {
 		bits = 2048
 	}
+	name, _, _ := strings.Cut(names.Subject, ".")
+	if cert.Kind != role.Certificates[0].Kind {
+		name += "-" + cert.Kind
+	}
 	return &Spec{
 		Product: p, Role: role, Certificate: cert, Subject: names.Subject, SAN: names.SAN, KeyBits: bits,
 		Exportable: cert.Exportable == policy.ExportableRequired,
 		SHA1:       ctx.HasClient(policy.NoSHA2Clients()...),
+		Name:       name,
 	}, nil
 }
 
 // what says what the request is for, for comments: "Enterprise pool pool01.contoso.com: pool certificate".
 func (s *Spec) what() string {
 	return fmt.Sprintf("%s %s, %s (%s)", s.Product.ShortName, s.Role.Label, s.Certificate.Label, s.Subject)
+}
+
+// server says where the request is made.
+func (s *Spec) server() string {
+	if s.Role.Pool {
+		return "first member server"
+	}
+	return "server"
 }
 
 // exportableReason says why the key is or is not exportable, for comments.
@@ -90,12 +106,16 @@ func (s *Spec) exportableReason() string {
 func (s *Spec) INF() []byte {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\r\n", args...) }
+	n := s.Name
 	line("; certreq policy file written by uclint: %s", s.what())
-	line(";   certreq -new request.inf request.req          (on the server itself, as a local administrator)")
-	line(";   certreq -submit -attrib \"CertificateTemplate:WebServer\" request.req certificate.cer")
-	line(";   certreq -accept certificate.cer")
-	line("; Check it before you submit it: uclint check request.inf (or request.req).")
-	line("; The {text} SAN syntax needs certreq of Windows Server 2008 or later.")
+	line("; On the %s, as a local administrator (the {text} SAN syntax needs Windows Server 2008 or later):", s.server())
+	line(";   certreq -new %s.inf %s.req", n, n)
+	line(";   uclint check %s.req", n)
+	line(";   certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer", n, n)
+	line(";   certreq -accept %s.cer", n)
+	if s.Exportable {
+		line("; Then export it with its private key (a 3DES PFX) and import it on every server that shares it.")
+	}
 	line("")
 	line("[Version]")
 	line("Signature = \"$Windows NT$\"")
@@ -152,11 +172,12 @@ func (s *Spec) OpenSSLConfig() []byte {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	line("# OpenSSL configuration written by uclint: %s", s.what())
-	line("#   openssl req -new -config request.cnf -newkey rsa:%d -nodes -keyout server.key -out request.csr", s.KeyBits)
-	line("# Check the request before you submit it: uclint check request.csr")
+	n := s.Name
+	line("#   openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr", n, s.KeyBits, n, n)
+	line("# Check the request before you submit it: uclint check %s.csr", n)
 	line("# The key reaches Windows in a PFX: export it with 3DES and the SChannel provider,")
-	line("#   openssl pkcs12 -export -in certificate.cer -inkey server.key -certfile ca-chain.pem \\")
-	line("#     -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out server.pfx", SChannelProvider)
+	line("#   openssl pkcs12 -export -in %s.cer -inkey %s.key -certfile ca-chain.pem \\", n, n)
+	line("#     -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx", SChannelProvider, n)
 	line("")
 	line("[ req ]")
 	line("default_bits       = %d", s.KeyBits)

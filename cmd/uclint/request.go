@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +70,9 @@ func (o *requestOptions) run(a *app) error {
 	spec, err := request.New(ctx)
 	if err != nil {
 		return usageError("%v", err)
+	}
+	if o.out != "" {
+		spec.Name = strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
 	}
 	var data []byte
 	switch o.format {
@@ -148,22 +153,28 @@ func (o *requestOptions) write(stdout io.Writer, data []byte) error {
 	return nil
 }
 
-// nextSteps tells the administrator, on stderr, what to do with what was written.
+// nextSteps tells the administrator, on stderr, what was written and what to do with it.
 func (o *requestOptions) nextSteps(w io.Writer, spec *request.Spec) {
-	file := o.out
-	if file == "" {
-		file = "the file"
-	}
+	n := spec.Name
 	var steps string
 	switch o.format {
 	case "inf":
-		steps = fmt.Sprintf("on the server, as a local administrator: certreq -new %s request.req; check it with uclint check request.req; "+
-			"then certreq -submit -attrib \"CertificateTemplate:WebServer\" request.req certificate.cer and certreq -accept certificate.cer", file)
+		where := "the server"
+		if spec.Role.Pool {
+			where = "the first member server"
+		}
+		steps = fmt.Sprintf("on %s, as a local administrator: certreq -new %s.inf %s.req; uclint check %s.req; "+
+			"certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer; certreq -accept %s.cer", where, n, n, n, n, n, n)
+		if spec.Exportable {
+			steps += "; then export it with its private key (a 3DES PFX) and import it on every server that shares it"
+		}
 	case "openssl":
-		steps = fmt.Sprintf("openssl req -new -config %s -newkey rsa:%d -nodes -keyout server.key -out request.csr; check it with uclint check request.csr", file, spec.KeyBits)
+		steps = fmt.Sprintf("openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr; uclint check %s.csr", n, spec.KeyBits, n, n, n)
 	case "csr":
-		steps = fmt.Sprintf("submit %s to the CA; the key is in %s: keep it there, and bring it to Windows in a 3DES PFX with -CSP \"%s\"", file, o.keyOut, request.SChannelProvider)
+		steps = fmt.Sprintf("submit the CSR to the CA; keep the key in %s, and bring key and certificate to Windows in a 3DES PFX: "+
+			"openssl pkcs12 -export -in %s.cer -inkey %s -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx",
+			o.keyOut, n, o.keyOut, request.SChannelProvider, n)
 	}
-	fmt.Fprintf(w, "uclint: wrote a request for the %s of %s %s (CN=%s, %d SAN names). Next: %s.\n",
-		spec.Certificate.Label, spec.Role.Label, spec.Subject, spec.Subject, len(spec.SAN), steps)
+	fmt.Fprintf(w, "uclint: wrote the request for the %s of %s %s: CN=%s, SAN %s.\nNext: %s.\n",
+		spec.Certificate.Label, spec.Role.Label, spec.Subject, spec.Subject, strings.Join(spec.SAN, ", "), steps)
 }

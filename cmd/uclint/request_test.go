@@ -22,7 +22,7 @@ func TestRequestCommand(t *testing.T) {
 			}
 			inf := filepath.Join(dir, server+"-"+kind+".inf")
 			code, out, errOut := uclint(t, "request", "--config", config, "--server", server, "--certificate", kind, "--out", inf)
-			if code != 0 || out != "" || !strings.Contains(errOut, "certreq -new "+inf) {
+			if code != 0 || out != "" || !strings.Contains(errOut, "certreq -new "+server+"-"+kind+".inf "+server+"-"+kind+".req") {
 				t.Fatalf("request %s %s: exit %d, stdout %q, stderr %q", server, kind, code, out, errOut)
 			}
 			code, out, _ = uclint(t, "check", "--config", config, "--server", server, "--certificate", kind, "--format", "json", inf)
