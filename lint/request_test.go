@@ -231,3 +231,18 @@ func TestRequestOfCertificateNames(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLintRequest lints a certreq-style CSR against the pool's rules.
+func BenchmarkLintRequest(b *testing.B) {
+	r := requestRunner(b)
+	obs := probe.LoadFile(fixture("requests", "pool01-member-cn.req"), "")
+	if obs.Err != nil {
+		b.Fatal(obs.Err)
+	}
+	in := RequestInput{Request: obs.Request, Context: ctxPool}
+	for b.Loop() {
+		if _, err := r.LintRequest(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
