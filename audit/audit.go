@@ -57,6 +57,10 @@ type Settings struct {
 	Log *slog.Logger
 	// Done, when set, is called once per target finished, from the goroutine that finished it (a progress bar).
 	Done func()
+
+	// observed, when set (the DNS audit), turns the report target of endpoint target i into the report targets it
+	// stands for, in the goroutine that probed it; nil keeps it as it is.
+	observed func(i int, obs probe.Observation, tg report.Target) []report.Target
 }
 
 // Run judges every target and returns the report, finished: files are read and linted on every core, endpoints
@@ -78,7 +82,7 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 	for _, res := range results {
 		r.Targets = append(r.Targets, res.targets...)
 	}
-	s.poolFindings(r, results)
+	s.deploymentFindings(r, results)
 	r.Finish()
 	return r
 }
@@ -87,10 +91,20 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// pool: the SHA-256 and DER of the certificate, for the pool comparison (the parsed certificate is not kept).
+	// The SHA-256 and DER of the certificate, for the rules that compare several (the parsed certificate is not
+	// kept).
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
+}
+
+// keep records what the deployment-level checks need of a target's certificate: for the servers of a deployment
+// file, whose certificates they compare, and for the certificates judged with the others of their run
+// (lint.NeedsOthers: the files of one check).
+func (res *result) keep(t policy.Target, obs probe.Observation) {
+	if obs.Err == nil && obs.Leaf != nil && t.Context.Role != "" && (t.Server != "" || lint.NeedsOthers(t.Context)) {
+		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+	}
 }
 
 // checkFiles reads and lints the file targets on every core.
@@ -122,7 +136,7 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		return result{targets: []report.Target{tg}}
 	}
 	start := time.Now()
-	var res result
+	res := result{ctx: t.Context}
 	for _, obs := range probe.LoadFileAll(t.File, s.PFXPassword) {
 		tg := base(t)
 		tg.File = t.File
@@ -135,6 +149,9 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 			s.judge(&tg, obs, t.Context, "")
 		}
 		res.targets = append(res.targets, tg)
+		if obs.Count <= 1 {
+			res.keep(t, obs) // a file of one server certificate is that server's certificate of its kind
+		}
 		s.log("checked", "file", tg.File, "error", tg.Error, "findings", len(tg.Findings), "lint_seconds", time.Since(start).Seconds())
 	}
 	return res
@@ -166,10 +183,8 @@ func (s *Settings) probeEndpoints(ctx context.Context, targets []policy.Target, 
 		if s.SNI == SNIBoth && t.SNI != "" && obs.Err == nil {
 			s.compareWithoutSNI(ctx, &tg, t, obs)
 		}
-		res := result{targets: []report.Target{tg}, ctx: t.Context}
-		if obs.Err == nil && t.Member != "" {
-			res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
-		}
+		res := result{targets: s.reportTargets(i, obs, tg), ctx: t.Context}
+		res.keep(t, obs)
 		results[i] = res
 		s.done()
 		s.log("probed", "server", t.Server, "member", t.Member, "endpoint", t.Endpoint, "address", t.Address,
@@ -233,6 +248,14 @@ func (s *Settings) judgeRequest(tg *report.Target, obs probe.Observation, ctx po
 		return
 	}
 	tg.Findings = report.FindingsOf(findings)
+}
+
+// reportTargets is what an endpoint target gives the report: itself, or what the DNS audit makes of it.
+func (s *Settings) reportTargets(i int, obs probe.Observation, tg report.Target) []report.Target {
+	if s.observed == nil {
+		return []report.Target{tg}
+	}
+	return s.observed(i, obs, tg)
 }
 
 func (s *Settings) done() {

@@ -64,6 +64,9 @@ func simDeployment(t testing.TB, s *Settings) []policy.Target {
 	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.WriteFiles(dir); err != nil {
+		t.Fatal(err)
+	}
 	dep, err := policy.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -7,12 +7,13 @@ import (
 	"github.com/uclint/uclint/report"
 )
 
-// poolFindings runs the pool comparison once every target was linted: the members of a pool that present
-// different certificates on one endpoint each get the pool rule's finding. Only the DER of each distinct
-// certificate was kept; each is parsed once here.
-func (s *Settings) poolFindings(r *report.Report, results []result) {
-	var members []lint.PoolMember
-	var where []int // the index in r.Targets of each member
+// deploymentFindings runs the rules that compare several certificates of one server once every target was
+// linted: the members of a pool that present different certificates on one endpoint, an Edge array's A/V
+// authentication certificates, an A/V authentication certificate that shares its key with a service certificate.
+// Only the DER of each certificate was kept; each distinct one is parsed once here.
+func (s *Settings) deploymentFindings(r *report.Report, results []result) {
+	var seen []lint.Seen
+	var where []int // the index in r.Targets of each certificate seen
 	parsed := map[string]*x509.Certificate{}
 	at := 0
 	for _, res := range results {
@@ -27,14 +28,17 @@ func (s *Settings) poolFindings(r *report.Report, results []result) {
 				parsed[res.fingerprint] = c
 			}
 			tg := res.targets[0]
-			members = append(members, lint.PoolMember{Pool: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Certificate: c, Context: res.ctx})
+			seen = append(seen, lint.Seen{Server: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Address: tg.Address,
+				File: tg.File, Certificate: c, Context: res.ctx})
 			where = append(where, at)
 		}
 		at += len(res.targets)
 	}
-	for k, f := range s.Runner.PoolFindings(members) {
+	for k, findings := range s.Runner.DeploymentFindings(seen) {
 		tg := &r.Targets[where[k]]
-		tg.Findings = append(tg.Findings, report.Finding{Finding: f})
+		for _, f := range findings {
+			tg.Findings = append(tg.Findings, report.Finding{Finding: f})
+		}
 		report.SortFindings(tg.Findings)
 	}
 }

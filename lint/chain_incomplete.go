@@ -16,10 +16,11 @@ func init() {
 
 type chainIncomplete struct{ rule }
 
-// CheckApplies to certificates seen on a live endpoint whose chain is trusted.
+// CheckApplies to certificates seen on a live endpoint whose chain is trusted, unless the certificate is held to a
+// rule of its own about the chain it sends (chain_not_sent: a media gateway).
 func (l *chainIncomplete) CheckApplies(c *x509.Certificate) bool {
 	t := l.target()
-	return t.live() && t.Trust.Trusted()
+	return t.live() && t.Trust.Trusted() && l.requiredRuleOf("chain_not_sent") == ""
 }
 
 // Execute reports whether the presented chain was complete.

@@ -36,5 +36,6 @@ func (l *chainUntrusted) Remediation(c *x509.Certificate) string {
 	if v := l.target().Trust; v != nil && len(v.Problems) > 0 && v.Problems[0].Remediation != "" {
 		return v.Problems[0].Remediation
 	}
-	return l.request() + " from your Enterprise CA, and pass its root with --ca-file"
+	return "if the certificate comes from your Enterprise CA, pass its root with --ca-file (clients and servers need it in Trusted Root Certification Authorities: by Group Policy, or with " +
+		certStore + "); otherwise " + l.request() + " from your Enterprise CA"
 }

@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"net"
+	"strings"
+
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
@@ -26,7 +29,7 @@ func (l *cnFQDN) Execute(c *x509.Certificate) *zlint.LintResult {
 	if why := policy.NameProblem(cn); why != "" {
 		return l.result("the Subject CN %q is not a DNS name: %s", cn, why)
 	}
-	if err := policy.CheckFQDN(cn); err != nil {
+	if err := policy.CheckFQDNIn(cn, l.ctx().Domain()); err != nil {
 		return l.result("the Subject CN is not a fully qualified DNS name: %v", err)
 	}
 	return pass()
@@ -42,6 +45,10 @@ func (l *cnFQDN) Remediation(c *x509.Certificate) string {
 				break
 			}
 		}
+	}
+	if cn := subjectCN(c); example == "" && policy.CheckFQDN(cn) != nil && policy.NameProblem(cn) == "" && l.ctx().Domain() != "" &&
+		!strings.Contains(cn, ".") && net.ParseIP(cn) == nil {
+		example = policy.ExampleName(cn, l.ctx().Domain()) // a short name: the same name in the administrator's domain
 	}
 	if example != "" {
 		return l.request() + " with the fully qualified name (e.g. " + example + ") as Subject Name, not a short name or an IP address"

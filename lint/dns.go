@@ -80,6 +80,11 @@ type DNSInput struct {
 	// AutoConfig says the deployment relies on automatic client sign-in (--auto-config): a SIP domain that
 	// answers none of its records is then an error.
 	AutoConfig bool
+	// Listed are the SIP domains the deployment file lists (sip_domains) and ListedIn names that file; "" when
+	// there is none. A SIP domain clients sign in with (its sign-in records answer) that the file does not list is
+	// then reported.
+	Listed   []string
+	ListedIn string
 }
 
 // DomainFindings are the DNS findings of one SIP domain.
@@ -96,7 +101,7 @@ func dnsDomainRules() []dnsDomainRule {
 	return []dnsDomainRule{
 		checkNoAutoConfigRecord, checkAutoConfigWinner, checkSRVTargetOutsideSIPDomain, checkSRVTargetNeedsSuffixPolicy,
 		checkMultipleAutoConfigSRV, checkSRVTargetIsCNAME, checkSRVPortUnusual, checkTCPAutoConfigPresent,
-		checkFederationTargetOutsideDomain,
+		checkFederationTargetOutsideDomain, checkSIPDomainNotInDeployment,
 	}
 }
 

@@ -146,6 +146,7 @@ func pick(obs *probe.SIPDomainObservation, services []string, fallbackPorts []ui
 			uncertain = append(uncertain, fmt.Sprintf("the lookup of %s failed", h.Name))
 		case probe.Found:
 			return &Choice{Record: h.Name, Host: h.Name, Ports: fallbackPorts, Fallback: true, Transport: "TLS", Resolves: true}, uncertain
+		default: // no such name, no records: the client tries the next name
 		}
 	}
 	return nil, uncertain
@@ -246,6 +247,7 @@ func unresolved(h *probe.HostLookup, record string) error {
 		return fmt.Errorf("%s points at %s, which does not exist at DNS server %s: create its A record or fix the SRV record", record, h.Name, h.Server)
 	case probe.NoRecords:
 		return fmt.Errorf("%s points at %s, which has no A or AAAA record at DNS server %s: create its A record or fix the SRV record", record, h.Name, h.Server)
+	default: // found: not unresolved, but the caller asked
 	}
 	return errors.New(record + " points at " + h.Name + ", which was not resolved")
 }

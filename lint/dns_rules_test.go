@@ -14,6 +14,7 @@ var dnsRuleNames = []string{
 	"w_ocs_dns_srv_target_is_cname", "n_ocs_dns_srv_port_unusual", "n_ocs_dns_tcp_autoconfig_present",
 	"e_ocs_cert_name_mismatch_srv_target", "e_ocs_cert_name_mismatch_fallback_host", "w_ocs_san_missing_sipinternal_sipexternal",
 	"e_ocs_dns_federation_target_outside_domain", "w_ocs_federation_sn_not_srv_target", "n_ocs_dns_phone_edition_443",
+	"w_ocs_dns_sip_domain_not_in_deployment", "n_ocs_dns_certificate_sip_domain_unchecked",
 }
 
 // TestDNSRulesRegistered: every DNS rule is in the runner's list with its metadata, and none fires in the

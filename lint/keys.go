@@ -35,8 +35,9 @@ func keyAlgorithm(c *x509.Certificate) string {
 		return "x25519"
 	case x509.DSA:
 		return "dsa"
+	default:
+		return "unknown"
 	}
-	return "unknown"
 }
 
 // keyAlgorithmName is how a key algorithm is named to an administrator.

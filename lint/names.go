@@ -24,12 +24,12 @@ func init() {
 
 type names struct{ rule }
 
-// applicable are the name rules of the certificate being judged that report under this rule and whose conditions
-// hold (policy.Context.NameRulesThatApply).
+// applicable are the name rules of the certificate being judged that report under this rule (or whose other
+// reading does) and whose conditions hold.
 func (l *names) applicable() []policy.NameRule {
 	var out []policy.NameRule
 	for _, n := range l.ctx().NameRulesThatApply() { // the expansion uclint request builds requests from
-		if n.Rule == l.spec.Rule {
+		if n.Rule == l.spec.Rule || n.OtherRule == l.spec.Rule {
 			out = append(out, n.NameRule)
 		}
 	}
@@ -61,7 +61,12 @@ func (l *names) Execute(c *x509.Certificate) *zlint.LintResult {
 func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 	ctx := l.ctx()
 	want := ctx.ExpandAll(n.Names)
+	if n.Where == policy.InSubject && n.OtherRule == l.spec.Rule {
+		return l.judgeOtherReading(c, n, want)
+	}
 	switch n.Where {
+	default: // InSANOfAny: judged across the server's certificates (names_any), not here
+		return ""
 	case policy.InSubject:
 		return l.judgeSubject(c, n, want)
 	case policy.InSAN, policy.InSANOrWild:
@@ -88,13 +93,12 @@ func (l *names) judge(c *x509.Certificate, n policy.NameRule) string {
 		return fmt.Sprintf("the certificate (Subject CN %q) names %s neither in its CN nor in its SAN", subjectCN(c), l.describe(n, missing)) +
 			nearMisses(append([]string{subjectCN(c)}, c.DNSNames...), missing)
 	}
-	return ""
 }
 
 func (l *names) judgeSubject(c *x509.Certificate, n policy.NameRule, want []string) string {
 	ctx := l.ctx()
 	cn := subjectCN(c)
-	for _, name := range want {
+	for _, name := range append(want, ctx.ExpandAll(n.OtherNames)...) { // the other reading reports under its own rule
 		if policy.SameName(cn, name) {
 			return ""
 		}
@@ -117,6 +121,32 @@ func (l *names) judgeSubject(c *x509.Certificate, n policy.NameRule, want []stri
 		msg += fmt.Sprintf("; %s, so it can never match", why)
 	}
 	return msg
+}
+
+// judgeOtherReading says, for a name rule's other reading, that the Subject CN follows the other reading: one of
+// OtherNames rather than Names. A CN that is neither is the name rule's own finding.
+func (l *names) judgeOtherReading(c *x509.Certificate, n policy.NameRule, want []string) string {
+	ctx := l.ctx()
+	cn := subjectCN(c)
+	for _, name := range want {
+		if policy.SameName(cn, name) {
+			return ""
+		}
+	}
+	for _, t := range n.OtherNames {
+		for _, name := range ctx.Expand(t) {
+			if policy.SameName(cn, name) {
+				var expected []string
+				for _, w := range n.Names {
+					for _, e := range ctx.Expand(w) {
+						expected = append(expected, fmt.Sprintf("%s %q", ctx.Label(w), e))
+					}
+				}
+				return fmt.Sprintf("Subject CN %q is %s, not %s", cn, ctx.Label(t), joinAnd(expected, "or"))
+			}
+		}
+	}
+	return ""
 }
 
 // describe names the missing names: with their label when the template stands for one name ("the internal web
@@ -160,9 +190,6 @@ func nearMisses(have, missing []string) string {
 // Remediation names what to request.
 func (l *names) Remediation(c *x509.Certificate) string {
 	ctx := l.ctx()
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
 	var subject []string
 	var missing []string
 	for _, n := range l.applicable() {
@@ -177,6 +204,9 @@ func (l *names) Remediation(c *x509.Certificate) string {
 				}
 			}
 		}
+	}
+	if fix := l.fixed(); fix != "" {
+		return strings.ReplaceAll(fix, "{names}", plainList(append(subject, missing...)))
 	}
 	r, _ := ctx.RoleSpec()
 	switch {

@@ -9,23 +9,32 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
-
-	"github.com/uclint/uclint/policy"
 )
 
 // pool_members_differ: the members of a pool present different certificates on one endpoint. It needs every
-// member's certificate, so it runs in the deployment-level pass (Runner.PoolFindings), after every target was
-// linted; in the per-certificate pass its target has no pool and it does not apply.
+// member's certificate, so it runs in the deployment-level pass (Runner.DeploymentFindings), after every target
+// was linted; in the per-certificate pass its target has no pool and it does not apply. A certificate may name
+// its own rule for it among its requirements (an Edge array's internal certificate: an error, since the array
+// must share one certificate); pool_members_differ, a notice, is the rule of the others.
 func init() {
 	register("pool_members_differ", func(r rule) zlint.CertificateLintInterface { return &poolMembersDiffer{rule: r} })
 }
 
 type poolMembersDiffer struct{ rule }
 
-// CheckApplies in the deployment-level pass, to pools with two or more members seen.
+// CheckApplies in the deployment-level pass, to pools with two or more members seen, under the certificate's own
+// rule for it.
 func (l *poolMembersDiffer) CheckApplies(c *x509.Certificate) bool {
 	p := l.target().Pool
-	return p != nil && len(p.Members) >= 2
+	return p != nil && len(p.Members) >= 2 && l.membersRule() == l.spec.Rule
+}
+
+// membersRule is the rule that reports members presenting different certificates of this kind.
+func (l *poolMembersDiffer) membersRule() string {
+	if r := l.requiredRuleOf("pool_members_differ"); r != "" {
+		return r
+	}
+	return "pool_members_differ"
 }
 
 // Execute compares the members' fingerprints.
@@ -38,7 +47,11 @@ func (l *poolMembersDiffer) Execute(c *x509.Certificate) *zlint.LintResult {
 	for _, g := range groups {
 		parts = append(parts, fmt.Sprintf("%s (sha256 %s…)", strings.Join(g.members, ", "), g.fingerprint[:16]))
 	}
-	return l.result("the members of pool %s present %d different certificates: %s", l.target().Pool.Pool, len(groups), strings.Join(parts, "; "))
+	what := "pool"
+	if r, ok := l.ctx().RoleSpec(); ok && l.spec.Rule != "pool_members_differ" {
+		what = r.Label
+	}
+	return l.result("the members of %s %s present %d different certificates: %s", what, l.target().Pool.Pool, len(groups), strings.Join(parts, "; "))
 }
 
 type certificateGroup struct {
@@ -65,47 +78,15 @@ func (l *poolMembersDiffer) groups() []certificateGroup {
 
 // Remediation says to install the pool certificate everywhere.
 func (l *poolMembersDiffer) Remediation(c *x509.Certificate) string {
-	return fmt.Sprintf("export the current pool certificate with its private key from a member that has it, import it on every member of %s, assign it (and to IIS for the web site), then restart the services", l.target().Pool.Pool)
-}
-
-// PoolMember is one pool member's certificate on one endpoint, for the deployment-level pool check.
-type PoolMember struct {
-	Pool        string // the pool's server name
-	Member      string // the member's FQDN
-	Endpoint    string // the endpoint's name
-	Certificate *x509.Certificate
-	Context     policy.Context // the member's target context: its product decides which rule applies
+	if fix := l.fixed(); fix != "" {
+		return fix
+	}
+	return fmt.Sprintf("export the current pool certificate with its private key from a member that has it (%s: Personal > Certificates > All Tasks > Export), import it on every member of %s, assign it with %s and to the web site in %s, then restart the services",
+		certStore, l.target().Pool.Pool, l.product.RequestTool, iisAssign)
 }
 
 // Fingerprint is the SHA-256 of a certificate's DER, in hex.
 func Fingerprint(c *x509.Certificate) string {
 	sum := sha256.Sum256(c.Raw)
 	return hex.EncodeToString(sum[:])
-}
-
-// PoolFindings runs the pool rule over the members of every pool, per endpoint, once all targets were linted. It
-// returns the finding for each index of members that has one. Call it from one goroutine after the
-// per-certificate pass.
-func (r *Runner) PoolFindings(members []PoolMember) map[int]Finding {
-	byPool := map[string][]int{}
-	for i, m := range members {
-		if m.Certificate != nil {
-			key := m.Pool + "\x00" + m.Endpoint
-			byPool[key] = append(byPool[key], i)
-		}
-	}
-	out := map[int]Finding{}
-	for _, idx := range byPool {
-		cmp := &PoolComparison{Pool: members[idx[0]].Pool}
-		for _, i := range idx {
-			cmp.Members = append(cmp.Members, MemberCertificate{Member: members[i].Member, Fingerprint: Fingerprint(members[i].Certificate)})
-		}
-		for _, i := range idx {
-			t := &Target{Context: members[i].Context, Endpoint: members[i].Endpoint, Pool: cmp}
-			for _, f := range r.lintTarget(members[i].Certificate, t, idsOf(t.Context.Profile(), "pool_members_differ")) {
-				out[i] = f
-			}
-		}
-	}
-	return out
 }

@@ -34,7 +34,10 @@ func (l *publicCA) Execute(c *x509.Certificate) *zlint.LintResult {
 	return l.result("the chain ends in the system root %q, not in a --ca-file (Enterprise CA) anchor", v.AnchorName)
 }
 
-// Remediation explains the choice.
+// Remediation explains the choice, in the product's words when its profile has them.
 func (l *publicCA) Remediation(c *x509.Certificate) string {
+	if fix := l.fixed(); fix != "" {
+		return fix
+	}
 	return "nothing to fix if this is intended; otherwise pass your Enterprise root with --ca-file, or issue internal server certificates from your Enterprise CA (KB929395 lists the public CAs that work with OCS)"
 }

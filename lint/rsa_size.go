@@ -44,17 +44,23 @@ func (l *rsaSize) CheckApplies(c *x509.Certificate) bool {
 	return l.floor == nil || bits >= l.floor(l.crypto())
 }
 
-// Execute compares the modulus size with the limit.
+// Execute compares the modulus size with the limit; a certificate's own limits add their note (where they come
+// from, or that Microsoft's pages disagree on them).
 func (l *rsaSize) Execute(c *x509.Certificate) *zlint.LintResult {
 	bits, _ := rsaBits(c)
-	limit := l.limit(l.crypto())
+	crypto := l.crypto()
+	limit := l.limit(crypto)
+	note := ""
+	if crypto.Note != "" {
+		note = "; " + crypto.Note
+	}
 	switch {
 	case l.below && bits < limit && l.spec.Severity == "error":
-		return l.result("the RSA key is only %d bits: below the %d-bit minimum", bits, limit)
+		return l.result("the RSA key is only %d bits: below the %d-bit minimum%s", bits, limit, note)
 	case l.below && bits < limit:
-		return l.result("the RSA key is %d bits; %d or more is recommended", bits, limit)
+		return l.result("the RSA key is %d bits; %d or more is recommended%s", bits, limit, note)
 	case !l.below && bits > limit:
-		return l.result("the RSA key is %d bits: %s supports RSA keys of up to %d bits", bits, l.product.Name, limit)
+		return l.result("the RSA key is %d bits: %s supports RSA keys of up to %d bits%s", bits, l.product.Name, limit, note)
 	}
 	return pass()
 }

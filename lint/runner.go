@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,6 +54,7 @@ type Input struct {
 // certificate must be linted by one goroutine at a time (zcrypto caches parsed names in it without a lock).
 type Runner struct {
 	lints []*zlint.CertificateLint
+	ours  []bool // ours[i]: lints[i] is one of uclint's rules (a product's source), not zlint's
 	empty zlint.Configuration
 }
 
@@ -66,7 +68,12 @@ func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}, nil
+	r := &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}
+	sources := Sources()
+	for _, l := range r.lints {
+		r.ours = append(r.ours, slices.Contains(sources, l.Source))
+	}
+	return r, nil
 }
 
 // Registry returns a registry filtered to uclint's rules plus the given zlint sources. It is a new registry, never
@@ -87,14 +94,7 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	return registry, nil
 }
 
-func containsSource(list zlint.SourceList, s zlint.LintSource) bool {
-	for _, k := range list {
-		if k == s {
-			return true
-		}
-	}
-	return false
-}
+func containsSource(list zlint.SourceList, s zlint.LintSource) bool { return slices.Contains(list, s) }
 
 func sourceNames(list zlint.SourceList) string {
 	names := make([]string, 0, len(list))
@@ -144,16 +144,16 @@ func newTarget(in Input) *Target {
 func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool) []Finding {
 	source := zlint.LintSource(t.Context.Profile().Source)
 	var findings []Finding
-	for _, l := range r.lints {
+	for i, l := range r.lints {
 		if only != nil && !only[l.Name] {
 			continue
 		}
 		var res *zlint.LintResult
 		var fix string
 		switch {
-		case isOurs(l.Source) && l.Source != source:
+		case r.ours[i] && l.Source != source:
 			continue // another product's rule
-		case isOurs(l.Source):
+		case r.ours[i]:
 			var inst zlint.CertificateLintInterface
 			res, inst = runOurs(l, c, t)
 			if SeverityOf(res.Status) != 0 {

@@ -130,15 +130,13 @@ func TestRunnerConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, name := range names {
 		in := input(t, name, ctxSE)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 5; i++ {
+		wg.Go(func() {
+			for range 5 {
 				if _, err := r.Lint(in); err != nil {
 					t.Error(err)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
@@ -150,23 +148,24 @@ func TestPoolFindings(t *testing.T) {
 	}
 	pool, _ := leaf(t, "pool01")
 	old, _ := leaf(t, "pool01-old")
-	same := []PoolMember{
-		{Pool: "pool01", Member: "fe01.contoso.com", Endpoint: "sip", Certificate: pool, Context: ctxPool},
-		{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: pool, Context: ctxPool},
+	same := []Seen{
+		{Server: "pool01", Member: "fe01.contoso.com", Endpoint: "sip", Certificate: pool, Context: ctxPool},
+		{Server: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: pool, Context: ctxPool},
 	}
-	if f := r.PoolFindings(same); len(f) != 0 {
+	if f := r.DeploymentFindings(same); len(f) != 0 {
 		t.Fatalf("members with the same certificate: %v", f)
 	}
-	differ := []PoolMember{same[0],
-		{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: old, Context: ctxPool},
-		{Pool: "pool01", Member: "fe02.contoso.com", Endpoint: "web", Certificate: old, Context: ctxPool}, // alone on web: nothing to compare
+	differ := []Seen{same[0],
+		{Server: "pool01", Member: "fe02.contoso.com", Endpoint: "sip", Certificate: old, Context: ctxPool},
+		{Server: "pool01", Member: "fe02.contoso.com", Endpoint: "web", Certificate: old, Context: ctxPool},  // alone on web: nothing to compare
+		{Server: "pool02", Member: "fe03.contoso.com", Endpoint: "sip", Certificate: pool, Context: ctxPool}, // another pool: never compared
 	}
-	f := r.PoolFindings(differ)
-	if len(f) != 2 || f[0].Lint != namePoolMembersDiffer || f[0].Status != Notice || f[2].Lint != "" {
-		t.Fatalf("want notices for both sip members, got %v", f)
+	f := r.DeploymentFindings(differ)
+	if len(f) != 2 || len(f[0]) != 1 || f[0][0].Lint != namePoolMembersDiffer || f[0][0].Status != Notice || len(f[2]) != 0 || len(f[3]) != 0 {
+		t.Fatalf("want notices for both sip members of pool01, got %v", f)
 	}
-	if !strings.Contains(f[1].Details, "fe01.contoso.com") || !strings.Contains(f[1].Details, "fe02.contoso.com") {
-		t.Fatalf("details should name the members: %q", f[1].Details)
+	if !strings.Contains(f[1][0].Details, "fe01.contoso.com") || !strings.Contains(f[1][0].Details, "fe02.contoso.com") {
+		t.Fatalf("details should name the members: %q", f[1][0].Details)
 	}
 }
 

@@ -67,8 +67,9 @@ func SeverityOf(status zlint.LintStatus) Severity {
 		return Error
 	case zlint.Fatal:
 		return Fatal
+	default: // pass, NA, NE, reserved
+		return 0
 	}
-	return 0
 }
 
 // SeverityOfName is the severity a rule's ID announces by zlint's naming convention: e_ error, w_ warn, n_

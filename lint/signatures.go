@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/zmap/zcrypto/x509"
 )
@@ -52,11 +53,8 @@ func signedWith(c *x509.Certificate, t *Target, withRoots bool, algs ...x509.Sig
 		if s.root && !s.leaf && !withRoots {
 			continue
 		}
-		for _, a := range algs {
-			if s.cert.SignatureAlgorithm == a {
-				out = append(out, s)
-				break
-			}
+		if slices.Contains(algs, s.cert.SignatureAlgorithm) {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -34,8 +34,15 @@ type Target struct {
 	Trust *trust.Verdict
 	// Pool is set in the deployment-level pass only: the certificates of every member of the pool on this endpoint.
 	Pool *PoolComparison
+	// Server is set in the deployment-level pass only: every certificate seen of the server (a pool: of its
+	// members), on its endpoints and in its files; Self is the index of the one being judged.
+	Server *ServerView
+	Self   int
 	// SNI is set in the deployment-level pass only, for an endpoint probed with and without SNI.
 	SNI *SNIComparison
+	// Others is set in the deployment-level pass only, for the rules judged across a server's certificates
+	// (names_any): the other certificates seen for the same server or pool member, by certificate kind.
+	Others map[string][]*x509.Certificate
 }
 
 // live reports whether the certificate was seen on a live endpoint.

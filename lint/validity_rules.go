@@ -95,6 +95,6 @@ func (l *expiringCritical) Remediation(c *x509.Certificate) string { return l.re
 
 // renew is the remediation for a certificate that expires soon or has expired.
 func (r *rule) renew(c *x509.Certificate) string {
-	return "renew: " + r.request() + " with the same names (" + subjectCN(c) + "), install it, assign it to " +
-		r.product.ShortName + " and IIS, and on a pool to every member"
+	return "renew: " + r.request() + " with the same names (" + subjectCN(c) + "), assign it to " + r.product.ShortName +
+		" and to the web site in " + iisAssign + ", and on a pool do the same on every member"
 }

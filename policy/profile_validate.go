@@ -44,6 +44,11 @@ func (p *Profile) Validate() error {
 				fail("role %s: unknown option %q", role.Name, opt)
 			}
 		}
+		for _, opt := range role.Required {
+			if !role.HasOption(opt) {
+				fail("role %s: required option %q is not one of its options", role.Name, opt)
+			}
+		}
 		if len(role.Certificates) == 0 {
 			fail("role %s has no certificate", role.Name)
 		}
@@ -69,10 +74,11 @@ func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules ma
 			fail("name rule %q is not one of the product's rules", n.Rule)
 		}
 		switch n.Where {
-		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild:
+		case InSubject, InSAN, InSubjectOrSAN, InSANOrWild, InSANOfAny:
 		default:
 			fail("name rule %s: unknown Where %q", n.Rule, n.Where)
 		}
+		p.validateNameCheck(n, fail)
 		if len(n.Names) == 0 {
 			fail("name rule %s has no names", n.Rule)
 		}
@@ -86,6 +92,17 @@ func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules ma
 				fail("name rule %s: unknown condition %q", n.Rule, cond)
 			}
 		}
+		validateOtherReading(n, rules, fail)
+	}
+	for _, r := range c.Rules {
+		if !rules[r.Rule] {
+			fail("requirement %q is not one of the product's rules", r.Rule)
+		}
+		for _, cond := range append(append([]Condition{}, r.When...), r.WhenAny...) {
+			if !slices.Contains(KnownConditions(), cond) {
+				fail("requirement %s: unknown condition %q", r.Rule, cond)
+			}
+		}
 	}
 	endpoints := map[string]bool{}
 	for _, e := range c.Endpoints {
@@ -95,6 +112,11 @@ func (p *Profile) validateCertificate(role RoleSpec, c CertificateSpec, rules ma
 		endpoints[e.Name] = true
 		if err := checkTemplate(e.SNI); err != nil {
 			fail("endpoint %s: SNI: %v", e.Name, err)
+		}
+		if e.Host != "" {
+			if err := checkTemplate(e.Host); err != nil {
+				fail("endpoint %s: Host: %v", e.Name, err)
+			}
 		}
 	}
 	switch c.Wildcards {
@@ -130,4 +152,46 @@ func checkTemplate(t string) error {
 		return fmt.Errorf("template %q: unknown variable; use one of %s", t, strings.Join(templateVariables(), ", "))
 	}
 	return nil
+}
+
+// validateOtherReading checks a name rule's other reading: Subject Names only, a rule of the product to report it
+// under, and valid templates.
+func validateOtherReading(n NameRule, rules map[string]bool, fail func(string, ...any)) {
+	switch {
+	case len(n.OtherNames) == 0 && n.OtherRule == "":
+		return
+	case len(n.OtherNames) == 0 || n.OtherRule == "":
+		fail("name rule %s: OtherNames and OtherRule go together", n.Rule)
+	case n.Where != InSubject:
+		fail("name rule %s: an other reading applies to Subject Names only", n.Rule)
+	case !rules[n.OtherRule]:
+		fail("name rule %s: other rule %q is not one of the product's rules", n.Rule, n.OtherRule)
+	}
+	for _, t := range n.OtherNames {
+		if err := checkTemplate(t); err != nil {
+			fail("name rule %s: other names: %v", n.Rule, err)
+		}
+	}
+}
+
+// The checks that judge name rules: the names of one certificate, or names any certificate of a server may carry.
+const (
+	checkNames    = "names"
+	checkNamesAny = "names_any"
+)
+
+// validateNameCheck checks that a name rule reports under a rule whose check judges it: names on one certificate
+// under the "names" check, names any of a server's certificates may carry (InSANOfAny) under "names_any".
+func (p *Profile) validateNameCheck(n NameRule, fail func(string, ...any)) {
+	r, ok := p.Rule(n.Rule)
+	if !ok {
+		return // reported as not one of the product's rules
+	}
+	want := checkNames
+	if n.Where == InSANOfAny {
+		want = checkNamesAny
+	}
+	if r.Check != want {
+		fail("name rule %s: its rule's check is %q; names %s need the %q check", n.Rule, r.Check, n.Where, want)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -39,6 +40,11 @@ type Target struct {
 // Enterprise pool, on each member, sip on MEMBER:5061 with the pool FQDN as SNI and web on MEMBER:443 with the
 // web farm FQDN; a Director sip on FQDN:5061; a Director pool sip on each MEMBER:5061); then the certificate files
 // the entry names.
+//
+// An endpoint the role dials at a name of its own (EndpointSpec.Host: an Edge Server's external interfaces at their
+// external FQDNs, the reverse proxy at the names it publishes) is dialled there, and for a pool once, not per
+// member. Files may be named per server and, for a pool, per member (an Edge array's A/V authentication
+// certificates).
 //
 // Explicit endpoints of a server or member replace its defaults: only those given are scanned. A name that is not
 // in the deployment is an error listing the names that are.
@@ -108,9 +114,14 @@ func (d *Deployment) serverTargets(s Server) []Target {
 			ctx := base
 			ctx.Certificate, ctx.Member = cert.Kind, member
 			for _, ep := range cert.Endpoints {
-				addr := joinPort(m.FQDN, ep.Port)
-				if m.Endpoints.IsSet() {
+				addr := ""
+				switch {
+				case m.Endpoints.IsSet():
 					addr = m.Endpoints[ep.Name]
+				case ep.Host == "":
+					addr = joinPort(m.FQDN, ep.Port)
+				case !spec.Pool:
+					addr = hostPort(ctx.Expand(ep.Host), ep.Port)
 				}
 				if addr == "" {
 					continue
@@ -120,6 +131,9 @@ func (d *Deployment) serverTargets(s Server) []Target {
 			}
 		}
 	}
+	if spec.Pool {
+		targets = append(targets, sharedTargets(s, spec, base)...)
+	}
 	for _, cert := range spec.Certificates {
 		if path := s.Files[cert.Kind]; path != "" {
 			ctx := base
@@ -127,7 +141,44 @@ func (d *Deployment) serverTargets(s Server) []Target {
 			targets = append(targets, Target{Server: s.Name, File: path, Context: ctx})
 		}
 	}
+	for _, m := range s.Members {
+		for _, cert := range spec.Certificates {
+			if path := m.Files[cert.Kind]; path != "" {
+				ctx := base
+				ctx.Certificate, ctx.Member = cert.Kind, m.FQDN
+				targets = append(targets, Target{Server: s.Name, Member: m.FQDN, File: path, Context: ctx})
+			}
+		}
+	}
 	return targets
+}
+
+// sharedTargets are a pool's endpoints that are dialled at a name of their own (an Edge array's external FQDNs,
+// behind the external load balancer) rather than on each member: once for the pool, unless a member gives its own
+// address for the endpoint.
+func sharedTargets(s Server, spec *RoleSpec, base Context) []Target {
+	var targets []Target
+	for _, cert := range spec.Certificates {
+		ctx := base
+		ctx.Certificate = cert.Kind
+		for _, ep := range cert.Endpoints {
+			if ep.Host == "" || slices.ContainsFunc(s.Members, func(m Member) bool { return m.Endpoints[ep.Name] != "" }) {
+				continue
+			}
+			if addr := hostPort(ctx.Expand(ep.Host), ep.Port); addr != "" {
+				targets = append(targets, Target{Server: s.Name, Endpoint: ep.Name, Address: addr, SNI: first(ctx.Expand(ep.SNI)), Context: ctx})
+			}
+		}
+	}
+	return targets
+}
+
+// hostPort is host:port for the first of hosts; "" when there is none.
+func hostPort(hosts []string, port int) string {
+	if len(hosts) == 0 {
+		return ""
+	}
+	return joinPort(hosts[0], port)
 }
 
 func first(names []string) string {

@@ -152,8 +152,9 @@ func describe(n *yaml.Node) string {
 			return "empty"
 		}
 		return strconv.Quote(n.Value)
+	default:
+		return "nothing"
 	}
-	return "nothing"
 }
 
 // peek returns the scalar value of key in the mapping n, or "": for labels, before n is validated.
@@ -173,6 +174,9 @@ func peek(n *yaml.Node, key string) string {
 func likelyKey(word string, known []string) string {
 	best, bestDist := "", len(word)/3+1
 	for _, k := range known {
+		if w := strings.ToLower(word); w == strings.TrimSuffix(k, "_fqdn") || w == strings.TrimSuffix(k, "_url") {
+			return k // the key without its suffix: access_edge for access_edge_fqdn, cwa for cwa_url
+		}
 		if len(word) > 2*len(k)+2 {
 			continue
 		}

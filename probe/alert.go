@@ -48,8 +48,7 @@ func receivedAlert(err error) (uint8, bool) {
 	if !errors.As(err, &op) || op.Op != "remote error" || op.Err == nil {
 		return 0, false
 	}
-	var za ztls.Alert
-	if errors.As(op.Err, &za) {
+	if za, ok := errors.AsType[ztls.Alert](op.Err); ok {
 		return uint8(za), true
 	}
 	if v := reflect.ValueOf(op.Err); v.Kind() == reflect.Uint8 {

@@ -16,8 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uclint/uclint/fixtures"
 	"software.sslmate.com/src/go-pkcs12"
+
+	"github.com/uclint/uclint/fixtures"
 )
 
 // pemBlocks returns the PEM blocks of a fixture file, re-encoded one by one.

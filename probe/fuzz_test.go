@@ -7,14 +7,16 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
-	"github.com/uclint/uclint/fixtures"
 	ztls "github.com/zmap/zcrypto/tls"
 	"software.sslmate.com/src/go-pkcs12"
+
+	"github.com/uclint/uclint/fixtures"
 )
 
 // The fuzz targets call the parsers without the recover production wraps them in (parseGuarded, safeProbe), so
@@ -74,10 +76,8 @@ func FuzzDecodePassword(f *testing.F) {
 			if password != "" {
 				t.Fatalf("a password and an error: %v", err)
 			}
-			for _, known := range []error{errPasswordEmpty, errPasswordLines, errPasswordNotText, errPasswordNUL} {
-				if err == known { //nolint:errorlint // the decoder returns these values themselves
-					return
-				}
+			if slices.Contains([]error{errPasswordEmpty, errPasswordLines, errPasswordNotText, errPasswordNUL}, err) { //nolint:errorlint // the decoder returns these values themselves
+				return
 			}
 			t.Fatalf("an error that is not one of the fixed texts: %v", err)
 		}

@@ -41,7 +41,7 @@ func TestHostileServers(t *testing.T) {
 	}
 	long := se01
 	long.Certificate = [][]byte{se01.Certificate[0]}
-	for i := 0; i < 300; i++ {
+	for range 300 {
 		long.Certificate = append(long.Certificate, se01.Certificate[1]) // a 300-certificate chain
 	}
 	var names []string

@@ -46,17 +46,13 @@ func listen(t testing.TB, serve func(net.Conn)) string {
 		_ = ln.Close()
 		wg.Wait()
 	})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		for {
 			conn, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				defer conn.Close()
 				stop := make(chan struct{})
 				go func() {
@@ -68,9 +64,9 @@ func listen(t testing.TB, serve func(net.Conn)) string {
 				}()
 				serve(conn)
 				close(stop)
-			}()
+			})
 		}
-	}()
+	})
 	return ln.Addr().String()
 }
 
@@ -210,7 +206,7 @@ func TestProbeFailures(t *testing.T) {
 		if _, err := c.Write(first); err != nil {
 			return
 		}
-		for i := 0; i < 4; i++ {
+		for range 4 {
 			if _, err := c.Write(rest); err != nil {
 				return
 			}

@@ -1,5 +1,7 @@
 package probe
 
+import "slices"
+
 // TLS record content types and handshake message types (RFC 5246, RFC 8446).
 const (
 	recordAlert     = 21
@@ -104,12 +106,7 @@ func (f *serverFlight) message(typ uint8, body []byte) {
 
 // saw reports whether the server sent a handshake message of type typ in plaintext.
 func (f *serverFlight) saw(typ uint8) bool {
-	for _, m := range f.messages {
-		if m == typ {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(f.messages, typ)
 }
 
 // parseServerHello returns a ServerHello's version (the supported_versions extension's when present: TLS 1.3) and

@@ -21,13 +21,16 @@ const (
 
 // Resolved is a finding of the baseline that is gone.
 type Resolved struct {
-	File     string        `json:"file"`
-	Server   string        `json:"server"`
-	Member   string        `json:"member"`
-	Endpoint string        `json:"endpoint"`
-	Lint     string        `json:"lint"`
-	Status   lint.Severity `json:"status"`
-	Details  string        `json:"details"`
+	File     string `json:"file"`
+	Server   string `json:"server"`
+	Member   string `json:"member"`
+	Endpoint string `json:"endpoint"`
+	// SIPDomain and Place name a target of the DNS audit (see Target).
+	SIPDomain string        `json:"sip_domain,omitempty"`
+	Place     string        `json:"place,omitempty"`
+	Lint      string        `json:"lint"`
+	Status    lint.Severity `json:"status"`
+	Details   string        `json:"details"`
 }
 
 // LoadBaseline reads a previous JSON report. A missing file is no baseline yet (the first nightly run): nil and
@@ -54,16 +57,24 @@ func LoadBaseline(path string) (*Report, error) {
 	return &previous, nil
 }
 
-// targetKey identifies a target across runs: the file, or the server, member and endpoint (addresses change).
+// targetKey identifies a target across runs: the file, or the server, member and endpoint (addresses change); a
+// target of the DNS audit also by its SIP domain and place (the name and port DNS leads clients to, which stays
+// when the address behind it changes).
 func targetKey(t *Target) string {
-	return t.File + "\x00" + t.Server + "\x00" + t.Member + "\x00" + t.Endpoint
+	key := t.File + "\x00" + t.Server + "\x00" + t.Member + "\x00" + t.Endpoint
+	if t.SIPDomain != "" || t.Place != "" {
+		key += "\x00" + t.SIPDomain + "\x00" + t.Place
+	}
+	return key
 }
 
 // Compare marks each finding new or known against the previous report (nil: no baseline yet, every finding is
 // new) and lists the findings that are gone in Resolved. A target that could not be checked this time resolves
-// nothing: its findings are unknown, not gone.
+// nothing: its findings are unknown, not gone; it is marked (ErrorBaseline) known when it could not be checked
+// in the baseline either, whatever the reason, else new.
 func (r *Report) Compare(previous *Report) {
 	before := map[string]map[string]Finding{}
+	failedBefore := map[string]bool{} // targets that could not be checked in the baseline
 	if previous != nil {
 		for i := range previous.Targets {
 			t := &previous.Targets[i]
@@ -72,6 +83,9 @@ func (r *Report) Compare(previous *Report) {
 				m[f.Lint] = f
 			}
 			before[targetKey(t)] = m
+			if t.Error != "" {
+				failedBefore[targetKey(t)] = true
+			}
 		}
 	}
 	r.Resolved = []Resolved{}
@@ -89,12 +103,16 @@ func (r *Report) Compare(previous *Report) {
 			}
 		}
 		if t.Error != "" {
+			t.ErrorBaseline = MarkNew
+			if failedBefore[key] {
+				t.ErrorBaseline = MarkKnown
+			}
 			continue
 		}
 		for _, old := range sorted(before[key]) {
 			if !current[old.Lint] {
 				r.Resolved = append(r.Resolved, Resolved{File: t.File, Server: t.Server, Member: t.Member, Endpoint: t.Endpoint,
-					Lint: old.Lint, Status: old.Status, Details: old.Details})
+					SIPDomain: t.SIPDomain, Place: t.Place, Lint: old.Lint, Status: old.Status, Details: old.Details})
 			}
 		}
 	}
@@ -107,6 +125,18 @@ func sorted(m map[string]Finding) []Finding {
 	}
 	SortFindings(out)
 	return out
+}
+
+// NewErrors counts the targets that could not be checked and were not already so in the baseline (all of them
+// without one).
+func (r *Report) NewErrors() int {
+	n := 0
+	for _, t := range r.Targets {
+		if t.Error != "" && t.ErrorBaseline != MarkKnown {
+			n++
+		}
+	}
+	return n
 }
 
 // NewProblems counts the findings absent from the baseline that are warnings or worse.

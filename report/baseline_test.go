@@ -132,3 +132,61 @@ func TestLoadBaseline(t *testing.T) {
 		t.Fatal("a folder read as a baseline")
 	}
 }
+
+// TestCompareUnreachableAgainIsKnown: an endpoint that could not be checked last night either is known: it is not
+// shown by a quiet table and --fail-on new exits 0 for it; an endpoint that newly cannot be checked is new, and
+// exits 3 (ExitUncheckable) under every --fail-on.
+func TestCompareUnreachableAgainIsKnown(t *testing.T) {
+	previous := scanReport() // dir02 is unreachable in it
+	previous.Targets[0].Error, previous.Targets[0].Certificate = "se01.contoso.com:5061: connection refused", nil
+	previous.Finish()
+	r := scanReport()
+	r.Compare(previous)
+	dir02 := r.Targets[5]
+	if dir02.ErrorBaseline != MarkKnown {
+		t.Fatalf("dir02, unreachable in both: %q", dir02.ErrorBaseline)
+	}
+	if r.NewErrors() != 0 {
+		t.Errorf("NewErrors %d, want 0", r.NewErrors())
+	}
+	// Only the findings are looked at for new problems: make none new, and the known error alone exits 0.
+	for i := range r.Targets {
+		for j := range r.Targets[i].Findings {
+			r.Targets[i].Findings[j].Baseline = MarkKnown
+		}
+	}
+	if code := r.ExitCode(FailOnNew); code != ExitOK {
+		t.Errorf("--fail-on new with only a known unreachable endpoint: exit %d, want 0", code)
+	}
+	if code := r.ExitCode(FailOnFail); code != ExitFailed {
+		t.Errorf("--fail-on fail: exit %d, want 1 (targets fail)", code)
+	}
+	r.Resolved = nil
+	if out := render(t, r, FormatTable, Options{Live: true, Quiet: true}); out != "" {
+		t.Errorf("quiet table of known findings and a known unreachable endpoint printed:\n%s", out)
+	}
+
+	// se01 was unreachable last night and is back: its error is gone, nothing to mark. dir02 is newly unreachable
+	// in a baseline where it was fine.
+	previous = scanReport()
+	previous.Targets[5].Error, previous.Targets[5].Certificate = "", cert("dir02.contoso.com", nil, "2027-06-01T00:00:00Z", 365)
+	previous.Finish()
+	r = scanReport()
+	r.Compare(previous)
+	if r.Targets[5].ErrorBaseline != MarkNew || r.NewErrors() != 1 {
+		t.Fatalf("dir02 newly unreachable: %q, NewErrors %d", r.Targets[5].ErrorBaseline, r.NewErrors())
+	}
+	for i := range r.Targets {
+		for j := range r.Targets[i].Findings {
+			r.Targets[i].Findings[j].Baseline = MarkKnown
+		}
+	}
+	if code := r.ExitCode(FailOnNew); code != ExitUncheckable {
+		t.Errorf("--fail-on new with a newly unreachable endpoint: exit %d, want 3", code)
+	}
+	r.Resolved = nil
+	out := render(t, r, FormatTable, Options{Live: true, Quiet: true})
+	if !strings.Contains(out, "dir02") || strings.Contains(out, "se01") {
+		t.Errorf("quiet table shows the newly unreachable endpoint only:\n%s", out)
+	}
+}

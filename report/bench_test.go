@@ -46,3 +46,19 @@ func BenchmarkCompare2000(b *testing.B) {
 		r.Compare(previous)
 	}
 }
+
+// BenchmarkTableFitted2000 writes the 2,000-endpoint table fitted to an 80-column terminal (columns left out,
+// cells wrapped), beside the full-width table of BenchmarkRender2000/table.
+func BenchmarkTableFitted2000(b *testing.B) {
+	r := bigReport(2000)
+	for _, width := range []int{0, 80} {
+		b.Run(fmt.Sprintf("width%d", width), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Render(io.Discard, r, FormatTable, Options{Live: true, Width: width}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

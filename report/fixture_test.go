@@ -100,7 +100,7 @@ func scanReport() *Report {
 				TLS:         &TLS{Version: "TLSv1.0", Cipher: "TLS_RSA_WITH_3DES_EDE_CBC_SHA"},
 				Certificate: cert("dir01.contoso.com", []string{"dir01.contoso.com"}, "2027-06-01T00:00:00Z", 365),
 				Findings:    []Finding{finding("w_ocs_sha1_signature", lint.Warn, "signed with SHA-1", "request a certificate signed with SHA-256", MarkKnown)}},
-			{Server: "dir02", Endpoint: "sip", Address: "dir02.contoso.com:5061", Role: "director", Error: "dir02.contoso.com:5061: connection refused: is the Front-End service running?"},
+			{Server: "dir02", Endpoint: "sip", Address: "dir02.contoso.com:5061", Role: "director", Error: "dir02.contoso.com:5061: connection refused: is the Front-End service running?", ErrorBaseline: MarkNew},
 		},
 		Resolved: []Resolved{{Server: "se01", Endpoint: "sip", Lint: "w_ocs_certificate_expiring_soon", Status: lint.Warn, Details: "expires in 12 days"}},
 	}

@@ -60,8 +60,11 @@ func (junit) Render(w io.Writer, r *Report, _ Options) error {
 	for i := range r.Targets {
 		t := &r.Targets[i]
 		suite := t.Server
-		if t.File != "" {
+		switch {
+		case t.File != "":
 			suite = t.File
+		case t.SIPDomain != "":
+			suite = sipDomainLabel(t) // a SIP domain's DNS and every place its records lead to
 		}
 		k, ok := index[suite]
 		if !ok {
@@ -74,6 +77,7 @@ func (junit) Render(w io.Writer, r *Report, _ Options) error {
 		switch t.Status {
 		case Error:
 			c.Error = &junitProblem{Message: t.Error, Type: "error", Text: t.Error}
+			c.SystemOut = findingsText(t.Findings) // a SIP domain some of whose lookups failed: what answered was judged
 			s.Errors++
 		case Fail:
 			c.Failure = &junitProblem{Message: failureMessage(t), Type: "fail", Text: findingsText(t.Findings)}
@@ -118,7 +122,7 @@ func caseName(t *Target) string {
 		}
 		return t.File + ": certificate"
 	}
-	return strings.Join(nonEmpty(t.Server, t.Member, t.Endpoint, "("+t.Address+")"), " ")
+	return strings.Join(nonEmpty(sipDomainLabel(t), t.Server, t.Member, t.Endpoint, dialled(t)), " ")
 }
 
 func failureMessage(t *Target) string {

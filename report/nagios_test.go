@@ -57,7 +57,7 @@ func perfState(t *testing.T, line, label string) (float64, int) {
 	if !ok {
 		t.Fatalf("no performance data: %q", line)
 	}
-	for _, datum := range strings.Fields(perf) {
+	for datum := range strings.FieldsSeq(perf) {
 		name, rest, _ := strings.Cut(datum, "=")
 		if name != label {
 			continue

@@ -20,10 +20,11 @@ func (prometheus) Render(w io.Writer, r *Report, _ Options) error {
 	metric := func(name, help string) {
 		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name)
 	}
+	withDNS := r.hasDNS()
 	metric("uclint_target_status", "Verdict per target: 0 pass, 1 warn, 2 fail, 3 error.")
 	for i := range r.Targets {
 		t := &r.Targets[i]
-		fmt.Fprintf(&b, "uclint_target_status{%s} %d\n", targetLabels(t), t.Status.Value())
+		fmt.Fprintf(&b, "uclint_target_status{%s} %d\n", targetLabels(t, withDNS), t.Status.Value())
 	}
 	metric("uclint_certificate_not_after_timestamp_seconds", "When the certificate a target presents expires (Unix time).")
 	for i := range r.Targets {
@@ -32,7 +33,7 @@ func (prometheus) Render(w io.Writer, r *Report, _ Options) error {
 			continue
 		}
 		if na, err := time.Parse(time.RFC3339, t.Certificate.NotAfter); err == nil {
-			fmt.Fprintf(&b, "uclint_certificate_not_after_timestamp_seconds{%s} %d\n", targetLabels(t), na.Unix())
+			fmt.Fprintf(&b, "uclint_certificate_not_after_timestamp_seconds{%s} %d\n", targetLabels(t, withDNS), na.Unix())
 		}
 	}
 	metric("uclint_findings", "Findings of the run, by severity.")
@@ -67,10 +68,16 @@ func (prometheus) Render(w io.Writer, r *Report, _ Options) error {
 	return nil
 }
 
-// targetLabels are the labels that name a target.
-func targetLabels(t *Target) string {
-	return fmt.Sprintf(`server="%s",member="%s",endpoint="%s",file="%s"`,
+// targetLabels are the labels that name a target; withDNS adds sip_domain and place, to every target of a report
+// that holds targets of the DNS audit, so that each metric keeps one set of label names (an empty label is no
+// label to Prometheus: the series of the other targets stay the same).
+func targetLabels(t *Target, withDNS bool) string {
+	labels := fmt.Sprintf(`server="%s",member="%s",endpoint="%s",file="%s"`,
 		promEscape(t.Server), promEscape(t.Member), promEscape(t.Endpoint), promEscape(t.File))
+	if withDNS {
+		labels += fmt.Sprintf(`,sip_domain="%s",place="%s"`, promEscape(t.SIPDomain), promEscape(t.Place))
+	}
+	return labels
 }
 
 // labelEscaper escapes a label value as the text exposition format requires. A Replacer is safe for concurrent

@@ -19,6 +19,12 @@ type Options struct {
 	// Quiet: the table shows only what needs attention: targets that are not pass, and of those only the findings
 	// not known from the baseline; when nothing needs attention it prints nothing at all. Other formats ignore it.
 	Quiet bool
+	// Width is the terminal's width in columns: the table is made to fit it (columns left out, then cells wrapped;
+	// see targetTable). 0, for a file or a pipe, is no limit. Other formats ignore it.
+	Width int
+	// Columns are the target table's columns, by name (ColumnNames), in order; nil is DefaultColumns. Columns
+	// given are never left out to fit Width, only wrapped.
+	Columns []string
 }
 
 // A Renderer writes a finished report in one format.
@@ -152,7 +158,8 @@ func nonEmpty(parts ...string) []string {
 	return out
 }
 
-// targetName names a target in one line: the file, or the server, member and endpoint.
+// targetName names a target in one line: the file, or the server, member and endpoint (and, for a target of the
+// DNS audit, its SIP domain and place).
 func targetName(t *Target) string {
-	return strings.Join(nonEmpty(t.File, t.Server, t.Member, t.Endpoint), " ")
+	return strings.Join(nonEmpty(t.File, sipDomainLabel(t), t.Server, t.Member, t.Endpoint, t.Place), " ")
 }

@@ -42,20 +42,30 @@ type Report struct {
 
 // Target is one certificate file or one endpoint, and its verdict.
 type Target struct {
-	File        string       `json:"file"`
-	Server      string       `json:"server"`
-	Member      string       `json:"member"`
-	Endpoint    string       `json:"endpoint"`
-	Address     string       `json:"address"`
-	Role        string       `json:"role"`
-	Product     string       `json:"product,omitempty"`          // the product whose rules judged it, with a role
-	Kind        string       `json:"certificate_kind,omitempty"` // which of the role's certificates it is
-	Status      Status       `json:"status"`
-	Error       string       `json:"error,omitempty"` // why there is no certificate to judge
-	TLS         *TLS         `json:"tls,omitempty"`
-	Certificate *Certificate `json:"certificate,omitempty"`
-	Request     *Request     `json:"request,omitempty"` // a CSR or certreq INF file judged instead of a certificate
-	Findings    []Finding    `json:"findings"`
+	File     string `json:"file"`
+	Server   string `json:"server"`
+	Member   string `json:"member"`
+	Endpoint string `json:"endpoint"`
+	Address  string `json:"address"`
+	// SIPDomain is set on the targets of the DNS audit (uclint dns, scan --dns): the SIP domain whose records the
+	// target judges (Endpoint "dns"), or whose records lead clients to the place.
+	SIPDomain string `json:"sip_domain,omitempty"`
+	// Place is, for a place the DNS audit dialled, the name and port clients reach through the SIP domain's records
+	// ("pool01.contoso.com:5061"); Address is then the address DNS gave for that name, the one dialled.
+	Place   string `json:"place,omitempty"`
+	Role    string `json:"role"`
+	Product string `json:"product,omitempty"`          // the product whose rules judged it, with a role
+	Kind    string `json:"certificate_kind,omitempty"` // which of the role's certificates it is
+	Status  Status `json:"status"`
+	Error   string `json:"error,omitempty"` // why there is no certificate to judge
+	// ErrorBaseline, with a baseline, says whether a target that could not be checked could not be checked in
+	// the baseline either (known: the endpoint that was already unreachable) or is newly so (new).
+	ErrorBaseline Mark         `json:"error_baseline,omitempty"`
+	TLS           *TLS         `json:"tls,omitempty"`
+	DNS           *DNS         `json:"dns,omitempty"` // what DNS answered, on a target of the DNS audit
+	Certificate   *Certificate `json:"certificate,omitempty"`
+	Request       *Request     `json:"request,omitempty"` // a CSR or certreq INF file judged instead of a certificate
+	Findings      []Finding    `json:"findings"`
 }
 
 // Finding is a lint finding as reported: with a baseline, marked new or known.

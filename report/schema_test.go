@@ -52,7 +52,7 @@ func TestSchemaValidatesReports(t *testing.T) {
 		}
 	}
 	full := []byte(render(t, scanReport(), FormatJSON, Options{}))
-	for _, field := range []string{`"error":`, `"tls":`, `"handshake_error":`, `"baseline": "known"`, `"baseline": "new"`, `"resolved":`, `"certificate":`} {
+	for _, field := range []string{`"error":`, `"tls":`, `"handshake_error":`, `"baseline": "known"`, `"baseline": "new"`, `"error_baseline": "new"`, `"resolved":`, `"certificate":`} {
 		if !bytes.Contains(full, []byte(field)) {
 			t.Fatalf("the full report lacks %s", field)
 		}
@@ -65,12 +65,13 @@ func TestSchemaValidatesReports(t *testing.T) {
 // TestSchemaRejects: the schema is not vacuous: each of these changes to a valid report makes it invalid.
 func TestSchemaRejects(t *testing.T) {
 	for name, mutate := range map[string]func(m map[string]any){
-		"no schema_version":   func(m map[string]any) { delete(m, "schema_version") },
-		"schema_version 2":    func(m map[string]any) { m["schema_version"] = 2 },
-		"an unknown field":    func(m map[string]any) { m["extra"] = true },
-		"an unknown status":   func(m map[string]any) { target(m, 0)["status"] = "ok" },
-		"an unknown severity": func(m map[string]any) { finding0(m)["status"] = "critical" },
-		"an unknown mark":     func(m map[string]any) { finding0(m)["baseline"] = "old" },
+		"no schema_version":     func(m map[string]any) { delete(m, "schema_version") },
+		"schema_version 2":      func(m map[string]any) { m["schema_version"] = 2 },
+		"an unknown field":      func(m map[string]any) { m["extra"] = true },
+		"an unknown status":     func(m map[string]any) { target(m, 0)["status"] = "ok" },
+		"an unknown severity":   func(m map[string]any) { finding0(m)["status"] = "critical" },
+		"an unknown mark":       func(m map[string]any) { finding0(m)["baseline"] = "old" },
+		"an unknown error mark": func(m map[string]any) { target(m, 5)["error_baseline"] = "old" },
 		"a renamed field": func(m map[string]any) {
 			t := target(m, 0)
 			t["subject"] = t["certificate"]

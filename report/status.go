@@ -87,6 +87,10 @@ const (
 	ExitUsage = 2
 	// ExitUncheckable: nothing failed, but a target could not be checked.
 	ExitUncheckable = 3
+	// ExitOutput: nothing failed, but the report could not be written: an --output file (or stdout). It takes
+	// precedence over ExitUncheckable, since the files a monitor reads are now stale; a failed target still exits
+	// ExitFailed.
+	ExitOutput = 4
 )
 
 // FailOn says which targets make a run exit with ExitFailed.
@@ -110,7 +114,8 @@ func ParseFailOn(s string) (FailOn, error) {
 
 // ExitCode is the process exit code for the finished report: ExitFailed when a target failed (FailOnWarn: or
 // warned; FailOnNew: only when a warning or error finding is absent from the baseline), else ExitUncheckable
-// when a target could not be checked, else ExitOK.
+// when a target could not be checked (FailOnNew: one that could be checked in the baseline, or is not in it),
+// else ExitOK.
 func (r *Report) ExitCode(failOn FailOn) int {
 	s := r.Summary
 	failed := s.Fail > 0
@@ -119,11 +124,16 @@ func (r *Report) ExitCode(failOn FailOn) int {
 		failed = failed || s.Warn > 0
 	case FailOnNew:
 		failed = r.NewProblems() > 0
+	case FailOnFail:
+	}
+	uncheckable := s.Error > 0
+	if failOn == FailOnNew {
+		uncheckable = r.NewErrors() > 0 // an endpoint already unreachable in the baseline is known, not news
 	}
 	switch {
 	case failed:
 		return ExitFailed
-	case s.Error > 0:
+	case uncheckable:
 		return ExitUncheckable
 	}
 	return ExitOK

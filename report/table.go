@@ -3,7 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 func init() { register(FormatTable, table{}) }
@@ -26,14 +29,8 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 	if opts.Quiet && len(shown) == 0 && len(r.Resolved) == 0 {
 		return nil // a quiet run with nothing new to say says nothing: cron mails nothing
 	}
-	header := []string{"FILE", "ROLE", "SUBJECT CN", "EXPIRES", "STATUS"}
-	if opts.Live {
-		header = []string{"SERVER", "MEMBER", "ENDPOINT", "ADDRESS", "TLS", "CIPHER", "SUBJECT CN", "EXPIRES", "STATUS"}
-	}
-	rows := make([][]string, len(shown))
-	for i := range shown {
-		rows[i] = targetRow(&shown[i], opts)
-	}
+	header, rows, widths := targetTable(shown, opts)
+	wrapCells(rows, widths)
 	if len(rows) > 0 || !opts.Quiet {
 		if err := WriteTable(w, header, rows, nil); err != nil {
 			return fmt.Errorf("write the report: %w", err)
@@ -55,14 +52,14 @@ func (table) Render(w io.Writer, r *Report, opts Options) error {
 }
 
 // needsAttention is the target as a quiet table shows it, with only the findings not known from the baseline,
-// and whether to show it at all: not when it passes, nor when every finding it has is known. A target that could
-// not be checked is always shown: the baseline cannot say it is the same problem as before.
+// and whether to show it at all: not when it passes, nor when every finding it has is known, nor when it could not
+// be checked and could not be checked in the baseline either (the endpoint that stays unreachable: known).
 func needsAttention(t Target) (Target, bool) {
 	if t.Status == Pass {
 		return t, false
 	}
 	if t.Error != "" {
-		return t, true
+		return t, t.ErrorBaseline != MarkKnown
 	}
 	fresh := make([]Finding, 0, len(t.Findings))
 	for _, f := range t.Findings {
@@ -74,23 +71,17 @@ func needsAttention(t Target) (Target, bool) {
 	return t, len(fresh) > 0
 }
 
-func targetRow(t *Target, opts Options) []string {
-	status := colored(t.Status, opts.Color)
-	cn, expires := "-", "-"
-	if c := t.Certificate; c != nil {
-		cn = Visible(c.SubjectCN)
-		expires = fmt.Sprintf("%s (%s)", dateOf(c.NotAfter), daysText(c.DaysLeft))
-	} else if r := t.Request; r != nil {
-		cn, expires = dash(Visible(r.SubjectCN)), "(request)"
+// liveWhere is the endpoint and address columns of a scan's target: for a certificate file the deployment file
+// names (one kept in a store, as an Edge Server's A/V authentication certificate), "file" and its name (full, the
+// heading of its findings gives the path).
+func liveWhere(t *Target, full bool) (endpoint, address string) {
+	if t.Endpoint == "" && t.Address == "" && t.File != "" {
+		if full {
+			return "file", Visible(t.File)
+		}
+		return "file", Visible(filepath.Base(t.File))
 	}
-	if !opts.Live {
-		return []string{Visible(t.File), dash(t.Role), cn, expires, status}
-	}
-	version, cipher := "-", "-"
-	if t.TLS != nil {
-		version, cipher = dash(Visible(t.TLS.Version)), dash(Visible(t.TLS.Cipher))
-	}
-	return []string{Visible(t.Server), dash(Visible(t.Member)), Visible(t.Endpoint), Visible(t.Address), version, cipher, cn, expires, status}
+	return Visible(t.Endpoint), Visible(t.Address)
 }
 
 // dateOf is the date of an RFC 3339 time.
@@ -108,16 +99,23 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), "("+Visible(t.Address)+")"), " ")
+		endpoint, address := liveWhere(t, true)
+		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), endpoint, "("+address+")"), " ")
+	}
+	if opts.Live && (t.SIPDomain != "" || t.Place != "") {
+		name = dnsHeading(t)
 	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	if t.Error != "" {
-		if _, err := fmt.Fprintf(w, "  error: %s\n", Visible(t.Error)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s\n", wrapLine("  error: "+Visible(t.Error), "    ", opts.Width)); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
-		return nil
+		if len(t.Findings) == 0 {
+			return nil
+		}
+		// A SIP domain some of whose lookups failed: what did answer was still judged.
 	}
 	rows := make([][]string, len(t.Findings))
 	for i, f := range t.Findings {
@@ -127,7 +125,13 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 		}
 		rows[i] = []string{Visible(f.Lint), severity, Visible(f.Details), Visible(f.Remediation)}
 	}
-	if err := WriteTable(w, []string{"LINT", "SEVERITY", "DETAILS", "REMEDIATION"}, rows, map[int]int{2: 50, 3: 50}); err != nil {
+	header := []string{"LINT", "SEVERITY", "DETAILS", "REMEDIATION"}
+	widths := map[int]int{2: 50, 3: 50}
+	if opts.Width > 0 {
+		wrapCells(rows, findingWidths(header, rows, opts.Width))
+		widths = nil
+	}
+	if err := WriteTable(w, header, rows, widths); err != nil {
 		return fmt.Errorf("write the findings of %s: %w", name, err)
 	}
 	return nil
@@ -142,10 +146,34 @@ func writeResolved(w io.Writer, r *Report) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	for _, f := range r.Resolved {
-		where := strings.Join(nonEmpty(Visible(f.File), Visible(f.Server), Visible(f.Member), Visible(f.Endpoint)), " ")
+		where := strings.Join(nonEmpty(Visible(f.File), Visible(sipDomainLabel(&Target{SIPDomain: f.SIPDomain})), Visible(f.Server),
+			Visible(f.Member), Visible(f.Endpoint), Visible(f.Place)), " ")
 		if _, err := fmt.Fprintf(w, "  %s: %s (%s)\n", where, Visible(f.Lint), f.Status); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}
 	}
 	return nil
+}
+
+// wrapLine wraps a line of text at spaces so that no line is wider than width (0: no limit), the lines after the
+// first indented; a word wider than the width stays whole on its own line.
+func wrapLine(s, indent string, width int) string {
+	if width <= 0 || twwidth.Width(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	line := ""
+	for word := range strings.SplitSeq(s, " ") {
+		switch {
+		case line == "":
+			line = word
+		case line == strings.TrimRight(indent, " ") || twwidth.Width(line+" "+word) <= width:
+			line += " " + word
+		default:
+			b.WriteString(line + "\n")
+			line = indent + word
+		}
+	}
+	b.WriteString(line)
+	return b.String()
 }

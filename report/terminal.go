@@ -67,3 +67,20 @@ func Visible(s string) string {
 	}
 	return b.String()
 }
+
+// TerminalWidth is the width, in columns, of the terminal w writes to (COLUMNS when set, else what the terminal
+// says), or 0 when w is not a terminal: a file or a pipe gets the table at its full width.
+func TerminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) { //nolint:gosec // a file descriptor fits an int
+		return 0
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	width, _, err := term.GetSize(int(f.Fd())) //nolint:gosec // a file descriptor fits an int
+	if err != nil || width <= 0 {
+		return 0
+	}
+	return width
+}

@@ -38,7 +38,7 @@ func (a *app) checkCommand() *cobra.Command {
 			run := s.audit(a)
 			run.PFXPassword = password
 			r := audit.Run(c.Context(), targets, run)
-			a.code, err = opts.out.emit(a.stdout, r, false, a.log)
+			a.code, err = opts.out.emit(c.Context(), a.stdout, r, false, a.log)
 			return err
 		},
 	}

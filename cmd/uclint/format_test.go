@@ -220,7 +220,7 @@ func TestColorOnlyOnTerminals(t *testing.T) {
 func TestProgressOnlyOnTerminals(t *testing.T) {
 	var buf strings.Builder
 	p := startProgress(&buf, 100)
-	for i := 0; i < 100; i++ {
+	for range 100 {
 		p.step()
 	}
 	p.finish()

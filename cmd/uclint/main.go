@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,10 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := withInterrupts(context.Background())
+	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // exitError carries the exit code a command ends with.
@@ -45,22 +49,42 @@ type app struct {
 
 // run executes uclint with args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext executes uclint with args; canceling ctx (with an *errInterrupted cause: a signal) interrupts the
+// run, which still prints what it checked.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr, log: slog.New(slog.DiscardHandler)}
 	root := a.rootCommand()
 	root.SetArgs(args)
-	if err := root.Execute(); err != nil {
+	if err := root.ExecuteContext(ctx); err != nil {
 		if a.logFormat == "json" {
 			a.log.Error("uclint stopped", "error", err) // journald and cron mail read the structured form
 		} else {
-			fmt.Fprintf(stderr, "uclint: %v\n", err)
+			for _, line := range errorLines(err) {
+				fmt.Fprintf(stderr, "uclint: %s\n", line)
+			}
 		}
-		var ee *exitError
-		if errors.As(err, &ee) {
+		if ee, ok := errors.AsType[*exitError](err); ok {
 			return ee.code
 		}
 		return report.ExitUsage
 	}
 	return a.code
+}
+
+// errorLines are the messages of an error, one a line: each of several joined errors (errors.Join) on its own.
+func errorLines(err error) []string {
+	var joined interface{ Unwrap() []error }
+	if errors.As(err, &joined) {
+		var lines []string
+		for _, e := range joined.Unwrap() {
+			lines = append(lines, errorLines(e)...)
+		}
+		return lines
+	}
+	return []string{err.Error()}
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -70,12 +94,14 @@ func (a *app) rootCommand() *cobra.Command {
 		Long: "uclint checks the certificates of Office Communications Server 2007 R2 Standard Edition servers,\n" +
 			"Enterprise pools and Directors against the rules Microsoft publishes for each role:\n" +
 			"certificate files before you install them (check), and what a live deployment presents (scan).",
+		Version:       readVersion().short(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			return a.setupLogging()
 		},
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -83,7 +109,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
-	root.AddCommand(a.checkCommand(), a.scanCommand(), a.demoCommand(), newLintsCommand(), a.requestCommand())
+	root.AddCommand(a.checkCommand(), a.scanCommand(), a.dnsCommand(), a.demoCommand(), newLintsCommand(), a.explainCommand(), rolesCommand(), versionCommand(), a.requestCommand())
 	return root
 }
 

@@ -140,7 +140,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"a bad file beside a good one", append(checkArgs("pool01.pem"), fixture("bad", "truncated.pem")), report.ExitUncheckable},
 		{"a bad file beside a failing one", append(checkArgs("pool01-member-cn.pem"), fixture("bad", "empty.pem")), report.ExitFailed},
 		{"no file", []string{"check", "--role", "standard-edition", "--fqdn", "se01.contoso.com"}, report.ExitUsage},
-		{"unknown role", []string{"check", "--role", "edge", "--fqdn", "se01.contoso.com", fixture("pki", "se01.pem")}, report.ExitUsage},
+		{"unknown role", []string{"check", "--role", "frontend", "--fqdn", "se01.contoso.com", fixture("pki", "se01.pem")}, report.ExitUsage},
 		{"role without fqdn", []string{"check", "--role", "director", fixture("pki", "dir01.pem")}, report.ExitUsage},
 		{"short fqdn", []string{"check", "--role", "director", "--fqdn", "dir01", fixture("pki", "dir01.pem")}, report.ExitUsage},
 		{"unknown flag", []string{"check", "--bogus", fixture("pki", "dir01.pem")}, report.ExitUsage},
@@ -220,11 +220,11 @@ func TestLintsCommand(t *testing.T) {
 	if code != report.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	var infos []lintInfo
+	var infos []ruleInfo
 	if err := json.Unmarshal([]byte(out), &infos); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]lintInfo{}
+	ids := map[string]ruleInfo{}
 	for _, i := range infos {
 		ids[i.ID] = i
 	}

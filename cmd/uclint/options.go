@@ -30,8 +30,10 @@ type options struct {
 	internalWeb, externalWeb  string
 	meetURLs                  []string
 	dialinURL, adminURL       string
+	perimeter                 perimeterFlags
 	sipDomains                []string
 	autoConfig, clientLogon   bool
+	noAutodiscover            bool
 	config                    string
 	servers                   []string
 	caFiles                   []string
@@ -53,6 +55,7 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
 	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
 	o.out.addFlags(c)
+	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
 }
 
 // addRoleFlags adds the flags that say which server and certificate the rules are for (check, scan, request).
@@ -69,12 +72,17 @@ func (o *options) addRoleFlags(c *cobra.Command) {
 	f.StringArrayVar(&o.meetURLs, "meet-url", nil, "Lync/SfB: a meet simple URL (repeat for each)")
 	f.StringVar(&o.dialinURL, "dialin-url", "", "Lync/SfB: the dial-in simple URL")
 	f.StringVar(&o.adminURL, "admin-url", "", "Lync/SfB: the admin simple URL")
+	o.perimeter.addFlags(c)
 	f.StringArrayVar(&o.sipDomains, "sip-domain", nil, "a SIP domain users sign in with (repeat for each)")
 	f.BoolVar(&o.autoConfig, "auto-config", false, "automatic client configuration is on")
 	f.BoolVar(&o.clientLogon, "client-logon", false, "Directors: all clients log on through this Director")
+	f.BoolVar(&o.noAutodiscover, "no-autodiscover", false, "Lync/SfB: clients do not use automatic discovery, so the lyncdiscover names are not required")
 	f.StringVar(&o.config, "config", "", "deployment file (YAML) describing the servers")
 	f.StringArrayVar(&o.servers, "server", nil, "with --config: the server (by name) whose rules apply")
 	f.StringSliceVar(&o.clients, "clients", nil, "the era's clients whose limits apply, comma-separated: "+policy.ClientIDs()+" (default: the deployment file's clients:)")
+	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
+	_ = c.RegisterFlagCompletionFunc("product", completeProducts)
+	_ = c.RegisterFlagCompletionFunc("server", completeServers)
 }
 
 // settings are the options resolved: what every target is judged with.
@@ -183,7 +191,10 @@ func (o *options) roleFlags() []string {
 		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
 		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
 		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
-		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon},
+		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
+		{"--access-edge", o.perimeter.accessEdge != ""}, {"--webconf-edge", o.perimeter.webConfEdge != ""},
+		{"--cwa-url", o.perimeter.cwaURL != ""}, {"--federation", o.perimeter.federation},
+		{"--public-im", len(o.perimeter.publicIM) > 0}, {"--anonymous-conferencing", o.perimeter.anonymous},
 	} {
 		if f.set {
 			given = append(given, f.name)
@@ -228,11 +239,11 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 	if o.fqdn == "" {
 		return policy.Context{}, usageError("--role %s needs --fqdn: %s", role.Name, role.FQDNLabel)
 	}
-	if err := policy.CheckFQDN(o.fqdn); err != nil {
+	if err := policy.CheckFQDNIn(o.fqdn, firstOf(sipDomains)); err != nil {
 		return policy.Context{}, usageError("--fqdn: %v", err)
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
-		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon}
+		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon, NoAutodiscover: o.noAutodiscover}
 	for _, opt := range []struct {
 		flag, option string
 		set          bool
@@ -242,6 +253,12 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
 		{"--meet-url/--dialin-url/--admin-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0 || o.dialinURL != "" || o.adminURL != ""},
 		{"--client-logon", policy.OptionClientLogon, o.clientLogon},
+		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
+		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
+		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
+		{"--federation", policy.OptionFederation, o.perimeter.federation},
+		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
+		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
 	} {
 		if opt.set && !role.HasOption(opt.option) {
 			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", opt.flag, product.ID, role.Name, product.ID)
@@ -267,7 +284,18 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		}
 		ctx.SimpleURLs.Meet = append(ctx.SimpleURLs.Meet, host)
 	}
+	if ctx.Perimeter, err = o.perimeter.resolve(role, o.externalWeb != ""); err != nil {
+		return policy.Context{}, err
+	}
 	return o.certificateAndMember(ctx)
+}
+
+// firstOf is the first of a list, or "".
+func firstOf(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
 }
 
 // onlyDomainFlags reports whether the role flags given are only those that need no role.
@@ -309,7 +337,7 @@ func (o *options) certificateAndMember(ctx policy.Context) (policy.Context, erro
 		if !role.Pool {
 			return ctx, usageError("--member applies to pool roles only; a %s is one server", role.Name)
 		}
-		if err := policy.CheckFQDN(o.member); err != nil {
+		if err := policy.CheckFQDNIn(o.member, ctx.Domain()); err != nil {
 			return ctx, usageError("--member: %v", err)
 		}
 		ctx.Member = policy.NormalizeName(o.member)

@@ -31,9 +31,7 @@ func startProgress(w io.Writer, total int) *progress {
 		return p
 	}
 	p.stop = make(chan struct{})
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
+	p.wg.Go(func() {
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -45,7 +43,7 @@ func startProgress(w io.Writer, total int) *progress {
 				p.draw()
 			}
 		}
-	}()
+	})
 	return p
 }
 

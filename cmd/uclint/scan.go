@@ -19,6 +19,7 @@ type scanOptions struct {
 	timeout     time.Duration
 	concurrency int
 	sni         string
+	dns         dnsOptions
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -34,15 +35,21 @@ func (a *app) scanCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.code, err = opts.out.emit(a.stdout, r, true, a.log)
+			a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
 			return err
 		},
 	}
 	opts.addFlags(c)
-	c.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Second, "per endpoint: connect plus TLS handshake")
-	c.Flags().IntVar(&opts.concurrency, "concurrency", 32, "endpoints probed at once")
-	c.Flags().StringVar(&opts.sni, "sni", "fqdn", "server name sent: fqdn (the name a client uses), none (as Communicator on Windows XP/Server 2003), both (compare the two certificates)")
+	opts.addProbeFlags(c)
+	opts.dns.addScanFlags(c)
 	return c
+}
+
+// addProbeFlags adds the flags that bound probing, shared by scan and dns.
+func (o *scanOptions) addProbeFlags(c *cobra.Command) {
+	c.Flags().DurationVar(&o.timeout, "timeout", 5*time.Second, "per endpoint: connect plus TLS handshake (and per SIP domain: its DNS lookups, retries included)")
+	c.Flags().IntVar(&o.concurrency, "concurrency", 32, "endpoints probed at once")
+	c.Flags().StringVar(&o.sni, "sni", "fqdn", "server name sent: fqdn (the name a client uses), none (as Communicator on Windows XP/Server 2003), both (compare the two certificates)")
 }
 
 // scan resolves the targets and hands them to the audit pipeline.
@@ -57,11 +64,18 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
+	if err := o.dns.validate(); err != nil {
+		return nil, err
+	}
 	s, err := o.resolve(false)
 	if err != nil {
 		return nil, err
 	}
 	targets, err := o.targets(s, args)
+	if err != nil {
+		return nil, err
+	}
+	dns, err := o.scanDNSAudit(s, targets)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +89,12 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 	a.log.Info("scan started", "targets", len(targets), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
 	bar := startProgress(a.stderr, len(targets))
 	run.Done = bar.step
-	r := audit.Run(ctx, targets, run)
+	var r *report.Report
+	if dns != nil {
+		r = audit.RunDNS(ctx, targets, *dns, run)
+	} else {
+		r = audit.Run(ctx, targets, run)
+	}
 	bar.finish()
 	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
 		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)

@@ -33,6 +33,9 @@ func startSim(t testing.TB) (*sim.Deployment, string) {
 	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.WriteFiles(dir); err != nil {
+		t.Fatal(err)
+	}
 	return d, path
 }
 
@@ -55,7 +58,7 @@ func TestScanSimulatedDeployment(t *testing.T) {
 	}
 	validateReport(t, out) // TLS, handshake errors, pool findings
 	r := decode(t, out)
-	if r.Summary.Targets != 7 {
+	if r.Summary.Targets != 18 {
 		t.Fatalf("summary %+v", r.Summary)
 	}
 	se01 := findTarget(t, r, "se01", "", "sip")
@@ -80,6 +83,26 @@ func TestScanSimulatedDeployment(t *testing.T) {
 	dir := findTarget(t, r, "dir01", "", "sip")
 	if dir.Status != report.Pass || dir.TLS.Version != "TLSv1.0" || dir.TLS.Cipher != "TLS_RSA_WITH_3DES_EDE_CBC_SHA" {
 		t.Errorf("dir01 (TLS 1.0, 3DES): %+v %v", dir.TLS, lintIDs(dir))
+	}
+	// The Edge Server: its internal interface follows the table; federation is declared and its external
+	// certificates come from the Enterprise CA; its A/V authentication certificate (a file) reuses the internal key.
+	if internal := findTarget(t, r, "edge01", "", "internal"); internal.Status != report.Pass || internal.Kind != "internal" {
+		t.Errorf("edge01 internal: %s %s %v", internal.Status, internal.Kind, lintIDs(internal))
+	}
+	for _, ep := range []string{"access", "federation", "webconf"} {
+		if tg := findTarget(t, r, "edge01", "", ep); tg.Status != report.Warn || !hasLint(tg, "w_ocs_edge_external_private_ca") {
+			t.Errorf("edge01 %s: %s %v", ep, tg.Status, lintIDs(tg))
+		}
+	}
+	if av := findTarget(t, r, "edge01", "", ""); av.Kind != "av-auth" || av.File == "" || !hasLint(av, "w_ocs_edge_av_cert_reuses_service_cert") {
+		t.Errorf("edge01 A/V authentication file: %s %s %v", av.Kind, av.File, lintIDs(av))
+	}
+	// Communicator Web Access: the certificate lacks as. and download.; the MTLS certificate is right.
+	if web := findTarget(t, r, "cwa01", "", "web"); web.Status != report.Fail || !hasLint(web, "e_ocs_cwa_san_missing_as_download") {
+		t.Errorf("cwa01 web: %s %v", web.Status, lintIDs(web))
+	}
+	if mtls := findTarget(t, r, "cwa01", "", "mtls"); mtls.Status != report.Pass || mtls.TLS.HandshakeError == "" {
+		t.Errorf("cwa01 mtls (client certificate required): %s %v %+v", mtls.Status, lintIDs(mtls), mtls.TLS)
 	}
 }
 
@@ -164,7 +187,10 @@ func TestDemo(t *testing.T) {
 	if code != report.ExitOK {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config"} {
+	for _, want := range []string{"se01", "fe02.contoso.com", "e_ocs_web_components_name_mismatch", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "uclint scan --config",
+		"an Edge\nServer (edge01", "edge01 federation", "w_ocs_edge_external_private_ca", "w_ocs_edge_av_cert_reuses_service_cert",
+		"Communicator\nWeb Access (cwa01", "cwa01 web", "e_ocs_cwa_san_missing_as_download",
+		"Lync\nServer 2013 Front End pool", "lfe02.contoso.com", "e_lync2013_san_missing_server_fqdn", "--product lync2013"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
@@ -280,7 +306,7 @@ func BenchmarkScanSilent100(b *testing.B) {
 		}
 	}()
 	args := []string{"scan", "--format", "json", "--timeout", "2s", "--concurrency", "100", "--role", "director", "--fqdn", "dir01.contoso.com"}
-	for i := 0; i < 100; i++ {
+	for range 100 {
 		args = append(args, ln.Addr().String())
 	}
 	b.ResetTimer()

@@ -282,6 +282,7 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	case crypto.SHA224:
 		sum := sha256.Sum224(tbs)
 		digest = sum[:]
+	default: // only the two above are set
 	}
 	sig, err := rsa.SignPKCS1v15(rand.Reader, issuerKey, hash, digest)
 	if err != nil {

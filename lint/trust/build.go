@@ -2,6 +2,7 @@ package trust
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"time"
 
@@ -162,8 +163,8 @@ func (b *builder) extend(certs []*x509.Certificate, origins []origin, links []li
 	}
 	for i, c := range cands {
 		st := b.s.link(top, c)
-		b.extend(append(certs[:len(certs):len(certs)], c), append(origins[:len(origins):len(origins)], candOrigins[i]),
-			append(links[:len(links):len(links)], st))
+		b.extend(append(slices.Clip(certs), c), append(slices.Clip(origins), candOrigins[i]),
+			append(slices.Clip(links), st))
 	}
 }
 

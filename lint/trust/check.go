@@ -1,6 +1,7 @@
 package trust
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -71,7 +72,7 @@ func (b *builder) consultSystem() {
 			continue
 		}
 		sp := &path{
-			certs:   append(p.certs[:len(p.certs):len(p.certs)], r.above...),
+			certs:   append(slices.Clip(p.certs), r.above...),
 			origins: append([]origin(nil), p.origins...),
 			links:   append([]linkStatus(nil), p.links...),
 			end:     endSystem,

@@ -1,6 +1,7 @@
 package trust
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/zmap/zcrypto/x509"
@@ -18,6 +19,7 @@ func (b *builder) judge(p *path) {
 		probs = append(probs, b.untrustedRoot(p))
 	case endTooLong:
 		probs = append(probs, tooLong(p))
+	default: // ends in an anchor or a system root: no problem with how it ends
 	}
 	if p.systemErr != nil {
 		if pr, ok := p.systemErr.problem(p); ok {
@@ -70,7 +72,7 @@ func (b *builder) issuerProblems(p *path, i int) []Problem {
 		}
 	}
 	if hasNameConstraints(ca) {
-		for j := 0; j < i; j++ {
+		for j := range i {
 			for _, n := range namesOf(p.certs[j], j == 0) {
 				if v := checkName(ca, n); !v.allowed {
 					probs = append(probs, nameConstraint(p, i, j, n, v))
@@ -110,12 +112,7 @@ func casBelow(p *path, i int) []*x509.Certificate {
 }
 
 func hasEKU(c *x509.Certificate, eku x509.ExtKeyUsage) bool {
-	for _, e := range c.ExtKeyUsage {
-		if e == eku {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.ExtKeyUsage, eku)
 }
 
 // linkProblem judges the signature of certs[i] by certs[i+1].

@@ -23,7 +23,7 @@ func opensslCases(t testing.TB) []chainCase {
 		{name: "missing intermediate", leaf: l("leaf"), caFile: all("root"), sha2: true,
 			want: want{outcome: Untrusted, kind: MissingIntermediate, about: "OSSL Issuing CA",
 				details: []string{`"OSSL Issuing CA"`, "does not send"},
-				remedy:  []string{"Intermediate Certification Authorities store of the computer account"}}},
+				remedy:  []string{"Intermediate Certification Authorities store of the server's computer account"}}},
 		{name: "missing root", leaf: l("leaf"), presented: all("inter"), sha2: true,
 			want: want{outcome: Untrusted, kind: MissingRoot, about: "OSSL Root CA",
 				details: []string{`"OSSL Issuing CA"`, `"OSSL Root CA"`}, remedy: []string{`pass the root CA "OSSL Root CA" with --ca-file`}}},

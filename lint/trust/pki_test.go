@@ -340,7 +340,7 @@ func TestTooLong(t *testing.T) {
 	p := newGoPKI(t)
 	parent := p.root
 	var presented []*x509.Certificate
-	for i := 0; i < maxPathCerts; i++ {
+	for i := range maxPathCerts {
 		parent = mint(t, parent, caOpts("Go Tier CA "+string(rune('A'+i))))
 		presented = append(presented, parent.z)
 	}
@@ -361,7 +361,7 @@ func TestHostileBundle(t *testing.T) {
 	tmpl := &stdx509.Certificate{Subject: pkix.Name{CommonName: "Go Hostile CA", Organization: []string{"Uclint Go Test"}}, SubjectKeyId: []byte{}}
 	leaf := mint(t, &gcert{std: tmpl, key: key}, leafOpts("se01.contoso.com"))
 	var bundle []*x509.Certificate
-	for i := 0; i < 40; i++ {
+	for range 40 {
 		o := gopts{cn: "Go Hostile CA", ca: true, pathLen: -1, from: caFrom, to: caTo}
 		bundle = append(bundle, mint(t, &gcert{std: tmpl, key: ecKey(t)}, o).z)
 	}

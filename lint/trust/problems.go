@@ -2,6 +2,7 @@ package trust
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,9 +14,16 @@ import (
 // are named by their subject common name, stores as the Certificates snap-in shows them, and a remediation never
 // asks to pass a root that --ca-file already holds.
 
+// CertificatesSnapIn names the tool that manages a computer's certificate stores, for every Windows generation an
+// administrator of OCS, Lync or Skype for Business may run (Windows Server 2003 and 2008 have no certlm.msc).
+const CertificatesSnapIn = "the Certificates snap-in for the Computer account (mmc.exe > File > Add/Remove Snap-in > " +
+	"Certificates > Computer account on Windows Server 2003 and 2008; certlm.msc on 2012 and later)"
+
 const (
-	intermediateStore = "the Intermediate Certification Authorities store of the computer account (Certificates snap-in, Computer account) on the server"
-	restart           = "then restart the OCS services"
+	intermediateStore = "the Intermediate Certification Authorities store of the server's computer account (with " + CertificatesSnapIn + ")"
+	// trustedRoots is where clients must have a root: said the way Windows administrators of every generation do it.
+	trustedRoots = "clients need it in Trusted Root Certification Authorities: by Group Policy, or with " + CertificatesSnapIn
+	restart      = "then restart the server's services"
 )
 
 // name returns how an admin knows a certificate: its subject common name, else its organization, else its whole
@@ -150,7 +158,7 @@ func (b *builder) missingIssuer(p *path) Problem {
 	case len(p.certs) == 1:
 		return Problem{Kind: MissingRoot, Certificate: issuer,
 			Details: fmt.Sprintf("the server certificate was issued by %q, which is not a --ca-file anchor%s, and the server sends no certificate of it", issuer, nor),
-			Remediation: fmt.Sprintf("if %q is your Enterprise root CA, pass its certificate with --ca-file (clients need it in Trusted Root Certification Authorities); if it is an intermediate CA, import it into %s so that the server sends it, and pass its root with --ca-file",
+			Remediation: fmt.Sprintf("if %q is your Enterprise root CA, pass its certificate with --ca-file ("+trustedRoots+"); if it is an intermediate CA, import it into %s so that the server sends it, and pass its root with --ca-file",
 				issuer, intermediateStore)}
 	default:
 		held := ""
@@ -159,18 +167,13 @@ func (b *builder) missingIssuer(p *path) Problem {
 		}
 		return Problem{Kind: MissingRoot, Certificate: issuer,
 			Details: fmt.Sprintf("the chain goes up to %q, which was issued by %q; %q is not a --ca-file anchor%s%s", name(top), issuer, issuer, nor, held),
-			Remediation: fmt.Sprintf("pass the root CA %q with --ca-file (clients need it in Trusted Root Certification Authorities); if %q is itself an intermediate CA, pass it and its root",
+			Remediation: fmt.Sprintf("pass the root CA %q with --ca-file ("+trustedRoots+"); if %q is itself an intermediate CA, pass it and its root",
 				issuer, issuer)}
 	}
 }
 
 func (b *builder) isPresented(c *x509.Certificate) bool {
-	for _, pc := range b.presented {
-		if pc == c {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(b.presented, c)
 }
 
 // untrustedRoot explains a path that ends in a self-signed certificate that is not an anchor.
@@ -184,11 +187,11 @@ func (b *builder) untrustedRoot(p *path) Problem {
 	if len(p.certs) == 1 {
 		pr := Problem{Kind: SelfSigned, Certificate: name(top),
 			Details: fmt.Sprintf("the server certificate %q is self-signed (issued by itself) and is not passed with --ca-file%s: clients do not trust it", name(top), nor),
-			Remediation: "request a certificate from your Enterprise CA with the OCS Certificate Wizard; if this self-signed certificate is intended, " +
-				"pass it with --ca-file (every client must then trust it)"}
+			Remediation: "request a certificate from your Enterprise CA; if this self-signed certificate is intended, " +
+				"pass it with --ca-file (every client must then trust it: put it in Trusted Root Certification Authorities by Group Policy, or with " + CertificatesSnapIn + ")"}
 		if sameName {
 			pr.Details = fmt.Sprintf("the server certificate %q is self-signed, and the self-signed certificate of that name passed with --ca-file is another one (it was re-created)", name(top))
-			pr.Remediation = "pass the certificate the server uses now with --ca-file, or better, request a certificate from your Enterprise CA with the OCS Certificate Wizard"
+			pr.Remediation = "pass the certificate the server uses now with --ca-file, or better, request a certificate from your Enterprise CA"
 		}
 		return pr
 	}
@@ -200,7 +203,7 @@ func (b *builder) untrustedRoot(p *path) Problem {
 	}
 	return Problem{Kind: MissingRoot, Certificate: name(top),
 		Details: fmt.Sprintf("the chain ends in the root %q the server sends, which is not a --ca-file anchor%s", name(top), nor),
-		Remediation: fmt.Sprintf("if you trust %q, pass it with --ca-file (clients need it in Trusted Root Certification Authorities); otherwise request a certificate from your Enterprise CA",
+		Remediation: fmt.Sprintf("if you trust %q, pass it with --ca-file ("+trustedRoots+"); otherwise request a certificate from your Enterprise CA",
 			name(top))}
 }
 

@@ -17,7 +17,7 @@ func TestConcurrentChecks(t *testing.T) {
 	const goroutines, rounds = 32, 3
 	p := newGoPKI(t)
 	inters := []*gcert{p.inter}
-	for i := 0; i < 3; i++ {
+	for i := range 3 {
 		inters = append(inters, mint(t, p.root, caOpts(fmt.Sprintf("Go Issuing CA %02d", i+2))))
 	}
 	sysRoot := mint(t, nil, caOpts("Go Public Root"))
@@ -27,11 +27,11 @@ func TestConcurrentChecks(t *testing.T) {
 		outcome Outcome
 	}
 	var jobs []job
-	for i := 0; i < 16; i++ {
+	for i := range 16 {
 		inter := inters[i%len(inters)]
 		jobs = append(jobs, job{mint(t, inter, leafOpts(fmt.Sprintf("fe%02d.contoso.com", i))).z, Anchored})
 	}
-	for i := 0; i < 4; i++ {
+	for i := range 4 {
 		jobs = append(jobs, job{mint(t, sysInter, leafOpts(fmt.Sprintf("edge%02d.contoso.com", i))).z, System})
 	}
 	caFile := append(zs(inters...), p.root.z, sysInter.z)
@@ -39,7 +39,7 @@ func TestConcurrentChecks(t *testing.T) {
 
 	var wg sync.WaitGroup
 	errs := make(chan string, goroutines*len(jobs)*rounds)
-	for g := 0; g < goroutines; g++ {
+	for g := range goroutines {
 		// Each goroutine parses its own copy of every leaf, as each probe does.
 		own := make([]*x509.Certificate, len(jobs))
 		for i, j := range jobs {
@@ -48,7 +48,7 @@ func TestConcurrentChecks(t *testing.T) {
 		wg.Add(1)
 		go func(g int, own []*x509.Certificate) {
 			defer wg.Done()
-			for r := 0; r < rounds; r++ {
+			for range rounds {
 				for i, leaf := range own {
 					if g == 0 && i%7 == 0 {
 						s.Forget()

@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/ed25519"
+
 	// MD5 and SHA-1 must be registered for crypto.Hash.New: OCS-era chains are signed with them.
 	_ "crypto/md5" // #nosec G501 -- MD5 signatures are verified so that other rules can judge them
 	"crypto/rsa"
@@ -120,6 +121,7 @@ func verifyLink(child, parent *x509.Certificate) linkStatus {
 				return linkUnsupported
 			}
 			return status(rsa.VerifyPSS(key, hash, digest(hash), child.Signature, &rsa.PSSOptions{SaltLength: salt, Hash: hash}) == nil)
+		default: // an RSA key with an ECDSA, DSA or Ed25519 signature algorithm: falls through to unsupported
 		}
 	case *ecdsa.PublicKey:
 		if alg.kind == sigECDSA {

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/fixtures"
+	"github.com/uclint/uclint/lint"
+	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/report"
+)
+
+// ruleInfo is what 'uclint explain' and 'uclint lints' say of a rule.
+type ruleInfo struct {
+	ID          string `json:"id"`
+	Source      string `json:"source"`
+	Product     string `json:"product,omitempty"` // the product whose rule it is; "" for zlint's own lints
+	Severity    string `json:"severity"`
+	Description string `json:"description"`
+	Citation    string `json:"citation"`
+	Remediation string `json:"remediation,omitempty"` // the fix whatever the certificate; "" when it depends on it
+	// Rule is the rule's entry in its product's profile; nil for zlint's lints and the DNS rules.
+	rule *policy.RuleSpec
+	// profile is the product whose source the rule is registered under; nil for zlint's lints.
+	profile *policy.Profile
+}
+
+// describe is what uclint knows of a registered lint.
+func describe(l *zlint.CertificateLint) ruleInfo {
+	info := ruleInfo{ID: l.Name, Source: string(l.Source), Severity: severityOf(l.Name), Description: l.Description, Citation: l.Citation}
+	p := productOfSource(l.Source)
+	if p != nil {
+		info.profile, info.Product = p, p.ID
+		for i := range p.Rules {
+			if p.RuleID(p.Rules[i].Rule) == l.Name {
+				info.rule = &p.Rules[i]
+			}
+		}
+	}
+	fixFor := p
+	if fixFor == nil {
+		fixFor, _ = policy.Product("")
+	}
+	info.Remediation = lint.GeneralRemediation(l, fixFor)
+	return info
+}
+
+// productOfSource is the product whose rules are registered under a zlint source, or nil.
+func productOfSource(s zlint.LintSource) *policy.Profile {
+	for _, p := range policy.Profiles() {
+		if p.Source == string(s) {
+			return p
+		}
+	}
+	return nil
+}
+
+func (a *app) explainCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain a rule: what it requires, why, how to fix a finding, and an example that fails and one that passes",
+		Example: "  uclint explain e_ocs_san_missing_web_farm\n" +
+			"  uclint explain e_sub_cert_aia_missing",
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("explain needs one rule ID, e.g. uclint explain e_ocs_san_missing_web_farm ('uclint lints' lists them)")
+			}
+			return nil
+		},
+		ValidArgsFunction: completeRuleIDs,
+		RunE: func(c *cobra.Command, args []string) error {
+			l := zlint.GlobalRegistry().CertificateLints().ByName(args[0])
+			if l == nil {
+				return usageError("no rule %q%s; 'uclint lints' lists them", args[0], suggestRules(args[0]))
+			}
+			return explain(c.OutOrStdout(), describe(l))
+		},
+	}
+}
+
+// suggestRules names the rules whose ID contains what was typed.
+func suggestRules(typed string) string {
+	var near []string
+	for _, name := range zlint.GlobalRegistry().Names() {
+		if typed != "" && strings.Contains(name, strings.ToLower(typed)) {
+			near = append(near, name)
+		}
+	}
+	sort.Strings(near)
+	if len(near) == 0 || len(near) > 8 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(near, ", ") + "?)"
+}
+
+// explain writes what a rule is, and runs its failing example to show a real finding and its fix.
+func explain(w io.Writer, info ruleInfo) error {
+	var b strings.Builder
+	who := "zlint's own lint, source " + info.Source
+	if info.profile != nil {
+		who = info.profile.Name + " (source " + info.Source + ")"
+	}
+	fmt.Fprintf(&b, "%s\n  severity: %s\n  product:  %s\n\n%s\n\nCitation: %s\n", info.ID, info.Severity, who, info.Description, info.Citation)
+	ex, hasExamples := ruleExamples{}, false
+	if info.rule != nil {
+		ex, hasExamples = examples[info.rule.Rule]
+		if info.profile.ID != policy.DefaultProduct {
+			hasExamples = false
+		}
+	}
+	var shown *report.Finding
+	if hasExamples && ex.none == "" {
+		shown = runExample(ex.fail, info.ID)
+	}
+	switch {
+	case info.Remediation != "":
+		fmt.Fprintf(&b, "Remediation: %s\n", info.Remediation)
+	case shown != nil:
+		fmt.Fprintf(&b, "Remediation: each finding says what to change for its certificate; on the failing example below:\n  %s\n", shown.Remediation)
+	default:
+		b.WriteString("Remediation: each finding says what to change for its certificate\n")
+	}
+	switch {
+	case hasExamples && ex.none == "":
+		fmt.Fprintf(&b, "\nFails (%s):\n  %s\n", ex.fail.target, ex.fail)
+		if shown != nil {
+			fmt.Fprintf(&b, "  -> %s: %s\n", shown.Status, shown.Details)
+		}
+		fmt.Fprintf(&b, "Passes (%s):\n  %s\n", ex.pass.target, ex.pass)
+		b.WriteString("\nThe examples run in a clone of the uclint repository (fixtures/); 'uclint demo' is the simulated deployment.\n")
+	case hasExamples:
+		fmt.Fprintf(&b, "\nNo example to run: %s.\n", ex.none)
+	case info.profile != nil && info.rule == nil:
+		b.WriteString("\nA DNS rule of automatic client sign-in: it judges what DNS answers for a SIP domain, not a certificate alone.\n")
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("print the explanation: %w", err)
+	}
+	return nil
+}
+
+// runExample runs an example against the fixtures embedded in uclint (written to a temporary folder) and returns
+// the rule's finding on the example's target, or nil when it cannot be shown.
+func runExample(e example, rule string) *report.Finding {
+	dir, err := os.MkdirTemp("", "uclint-explain-")
+	if err != nil {
+		return nil
+	}
+	defer os.RemoveAll(dir)
+	if err := writeFixtures(dir); err != nil {
+		return nil
+	}
+	inDir := func(s string) string {
+		if k, v, ok := strings.Cut(s, "="); ok && strings.HasPrefix(v, "fixtures/") {
+			return k + "=" + filepath.Join(dir, filepath.FromSlash(v))
+		}
+		if strings.HasPrefix(s, "fixtures/") {
+			return filepath.Join(dir, filepath.FromSlash(s))
+		}
+		return s
+	}
+	for _, kv := range e.env {
+		k, v, _ := strings.Cut(inDir(kv), "=")
+		old, had := os.LookupEnv(k)
+		_ = os.Setenv(k, v)
+		defer restoreEnv(k, old, had)
+	}
+	args := make([]string, 0, len(e.args)+2)
+	for _, a := range e.args {
+		args = append(args, inDir(a))
+	}
+	var out, errOut bytes.Buffer
+	run(append(args, "--format", "json"), &out, &errOut)
+	var r report.Report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return nil
+	}
+	for _, t := range r.Targets {
+		if exampleTarget(t, dir) != e.target {
+			continue
+		}
+		for i := range t.Findings {
+			if t.Findings[i].Lint == rule {
+				return &t.Findings[i]
+			}
+		}
+	}
+	return nil
+}
+
+func restoreEnv(k, old string, had bool) {
+	if had {
+		_ = os.Setenv(k, old)
+	} else {
+		_ = os.Unsetenv(k)
+	}
+}
+
+// exampleTarget names a report target as examples do: the file (relative to the folder the fixtures are in), or
+// "server member endpoint" with "-" for no member.
+func exampleTarget(t report.Target, dir string) string {
+	if t.File != "" {
+		if rel, err := filepath.Rel(dir, t.File); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+		return filepath.ToSlash(t.File)
+	}
+	member := t.Member
+	if member == "" {
+		member = "-"
+	}
+	return t.Server + " " + member + " " + t.Endpoint
+}
+
+// writeFixtures writes the fixture certificates and deployment files uclint embeds under dir/fixtures.
+func writeFixtures(dir string) error {
+	err := fs.WalkDir(fixtures.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != "." && !strings.HasPrefix(path, "pki") && !strings.HasPrefix(path, "deployments") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dir, "fixtures", filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o700)
+		}
+		data, err := fixtures.Files.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("read the fixture %s: %w", path, err)
+		}
+		return os.WriteFile(target, data, 0o600)
+	})
+	if err != nil {
+		return fmt.Errorf("write the fixtures: %w", err)
+	}
+	return nil
+}
