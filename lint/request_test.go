@@ -61,6 +61,7 @@ func TestRequestRules(t *testing.T) {
 		{"se01-request-attribute-san.inf", ctxSE, nil},
 		{"pool01.inf", ctxPool, nil},
 		{"se01-certreq.req", ctxSE, nil},
+		{"pool01-certreq.req", ctxPool, nil},
 		{"se01-openssl.csr", ctxSE, nil},
 		{"se01-openssl.der", ctxSE, nil},
 		// One rule each.
