@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/zmap/zcrypto/encoding/asn1"
@@ -84,11 +85,8 @@ func (l *sha224Sig) found(c *x509.Certificate) []string {
 		if s.root && !s.leaf {
 			continue
 		}
-		for _, oid := range sha224OIDs {
-			if s.cert.SignatureAlgorithmOID.Equal(oid) {
-				out = append(out, whose(s))
-				break
-			}
+		if slices.ContainsFunc(sha224OIDs, s.cert.SignatureAlgorithmOID.Equal) {
+			out = append(out, whose(s))
 		}
 	}
 	return out
@@ -128,14 +126,7 @@ func (l *strongRoot) found(c *x509.Certificate) []string {
 	return out
 }
 
-func isSHA2(c *x509.Certificate) bool {
-	for _, a := range sha2Algorithms {
-		if c.SignatureAlgorithm == a {
-			return true
-		}
-	}
-	return false
-}
+func isSHA2(c *x509.Certificate) bool { return slices.Contains(sha2Algorithms, c.SignatureAlgorithm) }
 
 func (l *strongRoot) Execute(c *x509.Certificate) *zlint.LintResult {
 	list := l.found(c)

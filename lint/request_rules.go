@@ -337,6 +337,7 @@ func (l *reqUserKeyset) Execute(*x509.Certificate) *zlint.LintResult {
 		return pass()
 	case probe.FlagFalse:
 		return l.result("the INF sets MachineKeySet = FALSE%s: the key lands in your own user profile, where the OCS services cannot use it", l.req().At("machinekeyset"))
+	case probe.FlagUnset:
 	}
 	return l.result("the INF does not set MachineKeySet (certreq's default is FALSE): the key lands in your own user profile, where the OCS services cannot use it")
 }

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	ztls "github.com/zmap/zcrypto/tls"
@@ -66,7 +67,7 @@ func offer(ctx context.Context, ep Endpoint, opts Options, minVersion, maxVersio
 	if f.helloSeen {
 		o := Offer{Version: ztls.TLSVersion(f.version).String(), Cipher: ztls.CipherSuiteName(f.suite)}
 		o.Verdict = OfferRefused
-		if f.version >= minVersion && f.version <= maxVersion && containsSuite(suites, f.suite) {
+		if f.version >= minVersion && f.version <= maxVersion && slices.Contains(suites, f.suite) {
 			o.Verdict = OfferAccepted
 		}
 		return o
@@ -82,13 +83,4 @@ func offer(ctx context.Context, ep Endpoint, opts Options, minVersion, maxVersio
 		return Offer{Verdict: OfferAccepted}
 	}
 	return Offer{Verdict: OfferUnknown, Problem: a.problem(opts)}
-}
-
-func containsSuite(suites []uint16, s uint16) bool {
-	for _, have := range suites {
-		if have == s {
-			return true
-		}
-	}
-	return false
 }

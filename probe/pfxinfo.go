@@ -2,6 +2,7 @@ package probe
 
 import (
 	"encoding/asn1"
+	"slices"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -188,12 +189,9 @@ func (p *PFXInfo) addAlgorithm(alg cryptobyte.String) {
 	if name == "" {
 		name = oid.String()
 	}
-	for _, have := range p.Encryption {
-		if have == name {
-			return
-		}
+	if !slices.Contains(p.Encryption, name) {
+		p.Encryption = append(p.Encryption, name)
 	}
-	p.Encryption = append(p.Encryption, name)
 }
 
 // readMAC reads the hash of the MacData that may follow the AuthenticatedSafe.

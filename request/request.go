@@ -64,10 +64,7 @@ func New(ctx policy.Context) (*Spec, error) {
 	role, _ := ctx.RoleSpec()
 	cert, _ := ctx.CertificateSpec()
 	p := ctx.Profile()
-	bits := p.CryptoFor(cert).RSAWarnBelow
-	if bits < 2048 {
-		bits = 2048
-	}
+	bits := max(p.CryptoFor(cert).RSAWarnBelow, 2048)
 	name, _, _ := strings.Cut(names.Subject, ".")
 	if cert.Kind != role.Certificates[0].Kind {
 		name += "-" + cert.Kind
