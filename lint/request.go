@@ -58,7 +58,7 @@ type RequestInput struct {
 }
 
 // LintRequest runs the request rules of the context's product on a certificate request and returns the findings,
-// most severe first.
+// most severe first. A product whose profile has no request rules is an error: a request is not passed unjudged.
 func (r *Runner) LintRequest(in RequestInput) ([]Finding, error) {
 	if in.Request == nil {
 		return nil, fmt.Errorf("no certificate request to lint")
@@ -70,6 +70,9 @@ func (r *Runner) LintRequest(in RequestInput) ([]Finding, error) {
 		if slices.Contains(onRequests(), spec.Check) {
 			only[p.RuleID(spec.Rule)] = true
 		}
+	}
+	if len(only) == 0 {
+		return nil, fmt.Errorf("uclint has no request rules for %s yet: check the certificate the CA issues instead", p.Name)
 	}
 	return r.lintTarget(RequestCertificate(in.Request), t, only), nil
 }

@@ -112,6 +112,26 @@ func TestRequestRules(t *testing.T) {
 	}
 }
 
+// TestRequestWithoutRules: a product without request rules does not pass a request unjudged.
+func TestRequestWithoutRules(t *testing.T) {
+	p, err := policy.Product("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []policy.RuleSpec
+	for _, r := range p.Rules {
+		if !slices.Contains(onRequests(), r.Check) {
+			kept = append(kept, r)
+		}
+	}
+	p.Rules = kept
+	obs := probe.LoadFile(fixture("requests", "se01-ksp.inf"), "")
+	_, err = requestRunner(t).LintRequest(RequestInput{Request: obs.Request, Context: policy.Context{Product: p}})
+	if err == nil || !strings.Contains(err.Error(), "no request rules for Office Communications Server 2007 R2") {
+		t.Fatalf("got %v", err)
+	}
+}
+
 // TestRequestRuleDetails pins what the findings say: the line of an INF setting, the UNCERTAIN caveat of the CNG
 // rules, the names a request lacks.
 func TestRequestRuleDetails(t *testing.T) {
