@@ -82,16 +82,30 @@ func requestLinter(t testing.TB) *lint.Runner {
 	return runner
 }
 
-// mustPass lints a request and fails the test on any finding, notices included.
+// mustPass lints a request and fails the test on any finding, notices included. A product without request rules
+// refuses to judge requests (its requests are held to its names by the callers).
 func mustPass(t testing.TB, req *probe.Request, ctx policy.Context) {
 	t.Helper()
 	findings, err := requestLinter(t).LintRequest(lint.RequestInput{Request: req, Context: ctx})
+	if err != nil && !hasRequestRules(ctx.Profile()) {
+		return
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range findings {
 		t.Errorf("%s: %s", f.Lint, f.Details)
 	}
+}
+
+// hasRequestRules reports whether a product's profile has rules on requests.
+func hasRequestRules(p *policy.Profile) bool {
+	for _, r := range p.Rules {
+		if strings.HasPrefix(r.Check, "request_") {
+			return true
+		}
+	}
+	return false
 }
 
 // key is one RSA key for the package's tests (the CSRs need a key; its size is what the spec asks for).
@@ -211,6 +225,9 @@ func TestOpenSSLAccepts(t *testing.T) {
 			csr, err := probe.ParseCSR(data)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if strings.Join(csr.DNSNames, ",") != strings.Join(s.SAN, ",") || csr.CommonName() != s.Subject {
+				t.Fatalf("OpenSSL's request asks for CN %q SAN %v, want %q %v", csr.CommonName(), csr.DNSNames, s.Subject, s.SAN)
 			}
 			mustPass(t, csr, ctx)
 			pemCSR, err := s.CSR(sharedKey(t, s))
