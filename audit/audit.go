@@ -143,7 +143,11 @@ func (s *Settings) checkFile(ctx context.Context, t policy.Target) result {
 		if obs.Count > 1 {
 			tg.File = fmt.Sprintf("%s#%d", t.File, obs.Index)
 		}
-		s.judge(&tg, obs, t.Context, "")
+		if obs.Request != nil {
+			s.judgeRequest(&tg, obs, t.Context)
+		} else {
+			s.judge(&tg, obs, t.Context, "")
+		}
 		res.targets = append(res.targets, tg)
 		if obs.Count <= 1 {
 			res.keep(t, obs) // a file of one server certificate is that server's certificate of its kind
@@ -225,9 +229,20 @@ func (s *Settings) judge(tg *report.Target, obs probe.Observation, ctx policy.Co
 	}
 	tg.Certificate = report.Describe(obs.Leaf, len(obs.Chain)+1, s.At)
 	findings, err := s.Runner.Lint(lint.Input{
-		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, At: s.At,
+		Leaf: obs.Leaf, Chain: obs.Chain, Context: ctx, Endpoint: endpoint, TLS: obs.TLS, PFX: obs.PFX, At: s.At,
 		ExpiryWarning: s.ExpiryWarning, ExpiryCritical: s.ExpiryCritical, Trust: s.Trust,
 	})
+	if err != nil {
+		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
+		return
+	}
+	tg.Findings = report.FindingsOf(findings)
+}
+
+// judgeRequest lints the certificate request of obs (a CSR or certreq INF file) for the target.
+func (s *Settings) judgeRequest(tg *report.Target, obs probe.Observation, ctx policy.Context) {
+	tg.Request = report.DescribeRequest(obs.Request)
+	findings, err := s.Runner.LintRequest(lint.RequestInput{Request: obs.Request, Context: ctx})
 	if err != nil {
 		tg.Error = fmt.Sprintf("%s: %v", obs.Source, err)
 		return

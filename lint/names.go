@@ -27,15 +27,10 @@ type names struct{ rule }
 // applicable are the name rules of the certificate being judged that report under this rule (or whose other
 // reading does) and whose conditions hold.
 func (l *names) applicable() []policy.NameRule {
-	ctx := l.ctx()
-	cert, ok := ctx.CertificateSpec()
-	if !ok || ctx.FQDN == "" {
-		return nil
-	}
 	var out []policy.NameRule
-	for _, n := range cert.Names {
-		if (n.Rule == l.spec.Rule || n.OtherRule == l.spec.Rule) && ctx.HoldsAll(n.When) && len(ctx.ExpandAll(n.Names)) > 0 {
-			out = append(out, n)
+	for _, n := range l.ctx().NameRulesThatApply() { // the expansion uclint request builds requests from
+		if n.Rule == l.spec.Rule || n.OtherRule == l.spec.Rule {
+			out = append(out, n.NameRule)
 		}
 	}
 	return out

@@ -39,6 +39,8 @@ type Input struct {
 	Endpoint string
 	// TLS describes the handshake that showed the certificate; nil for a file.
 	TLS *probe.TLSInfo
+	// PFX is the packaging of the PFX file the certificate came from; nil for other sources.
+	PFX *probe.PFXInfo
 	// At is when validity is judged.
 	At time.Time
 	// ExpiryWarning and ExpiryCritical are how long before expiry the expiring rules fire.
@@ -128,7 +130,7 @@ func (r *Runner) Lint(in Input) ([]Finding, error) {
 // context names none) and the chain verdict computed.
 func newTarget(in Input) *Target {
 	t := &Target{Context: in.Context, Endpoint: in.Endpoint, Chain: in.Chain, TLS: in.TLS, At: judgedAt(in.At),
-		ExpiryWarning: in.ExpiryWarning, ExpiryCritical: in.ExpiryCritical}
+		ExpiryWarning: in.ExpiryWarning, ExpiryCritical: in.ExpiryCritical, PFX: in.PFX}
 	if t.Context.Certificate == "" && in.Endpoint != "" {
 		t.Context.Certificate = t.Context.CertificateOn(in.Endpoint)
 	}

@@ -3,6 +3,8 @@ package lint
 import (
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
+
+	"github.com/uclint/uclint/policy"
 )
 
 // sha1: SHA-1 signatures on the certificate or a CA below the root. A root's self-signature is left out: no
@@ -17,8 +19,11 @@ func (l *sha1Sig) found(c *x509.Certificate) []signed {
 	return signedWith(c, l.target(), false, x509.SHA1WithRSA, x509.DSAWithSHA1, x509.ECDSAWithSHA1)
 }
 
-// CheckApplies to every certificate.
-func (l *sha1Sig) CheckApplies(c *x509.Certificate) bool { return true }
+// CheckApplies to every certificate, unless the deployment has clients that cannot validate SHA-2 (--clients
+// xp-sp2, server2003): for them SHA-1 is what works, and w_ocs_sha2_legacy_windows judges the other way.
+func (l *sha1Sig) CheckApplies(c *x509.Certificate) bool {
+	return !l.ctx().HasClient(policy.NoSHA2Clients()...)
+}
 
 // Execute looks for SHA-1 in the chain.
 func (l *sha1Sig) Execute(c *x509.Certificate) *zlint.LintResult {

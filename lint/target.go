@@ -21,6 +21,11 @@ type Target struct {
 	Chain []*x509.Certificate
 	// TLS describes the handshake that showed the certificate; nil for a file.
 	TLS *probe.TLSInfo
+	// Request is the certificate request being judged (a CSR or certreq INF file); nil for a certificate. The
+	// request rules apply only to it; the certificate the rules see is made from it (see LintRequest).
+	Request *probe.Request
+	// PFX is the packaging of the PFX file the certificate came from; nil for other sources.
+	PFX *probe.PFXInfo
 	// At is when validity is judged; ExpiryWarning and ExpiryCritical are how long before expiry the expiry rules
 	// fire.
 	At                            time.Time

@@ -25,6 +25,7 @@ type Context struct {
 	SIPDomains  []string // the SIP domains users sign in with, normalized, each once
 	AutoConfig  bool     // automatic client configuration is on
 	ClientLogon bool     // Directors: all clients log on through it
+	Clients     []Client // the era's clients whose limits apply (--clients, clients:); none: those rules do not run
 	Perimeter            // Edge Servers, Communicator Web Access, the reverse proxy: their names and declarations
 }
 

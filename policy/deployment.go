@@ -19,6 +19,7 @@ type Deployment struct {
 	CAFiles            []string // trust.ca_files, relative ones resolved against the deployment file's folder
 	ExpiryWarningDays  int      // expiry_warning_days; 0: not set
 	ExpiryCriticalDays int      // expiry_critical_days; 0: not set
+	Clients            []Client // clients: the era's clients whose limits apply (the client-compatibility rules)
 	// NoAutodiscover is autodiscover: false: Lync/SfB clients do not use lyncdiscover, so its names are not required.
 	NoAutodiscover bool
 	// SimpleURLs are the deployment's simple URLs (simple_urls at the top): those of every Lync/SfB server that
@@ -201,6 +202,7 @@ func (d *Deployment) Context(s Server) Context {
 		SIPDomains:  append([]string(nil), d.SIPDomains...),
 		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
+		Clients:     append([]Client(nil), d.Clients...),
 		Perimeter:   s.clone(),
 	}
 	ctx.NoAutodiscover = d.NoAutodiscover

@@ -16,7 +16,7 @@ import (
 // The keys each mapping of the deployment file may hold, in the order messages list them.
 func topKeys() []string {
 	return []string{"sip_domains", "automatic_client_configuration", "trust", "expiry_warning_days", "expiry_critical_days", "servers", "product",
-		"autodiscover", "simple_urls"}
+		"autodiscover", "simple_urls", "clients"}
 }
 func serverKeys() []string {
 	return append([]string{"name", "product", "role", "fqdn"}, append(KnownOptions(), "endpoints", "files", "members")...)
@@ -267,6 +267,7 @@ func (p *parser) deployment(root *yaml.Node) *Deployment {
 		d.NoAutodiscover = !p.boolean(n, "autodiscover")
 	}
 	d.SimpleURLs = p.simpleURLs(f["simple_urls"], "")
+	d.Clients = p.clients(f["clients"])
 	d.Servers = p.servers(root, f["servers"], d.Product)
 	return d
 }

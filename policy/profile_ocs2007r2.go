@@ -89,7 +89,7 @@ func ocs2007r2() *Profile {
 				},
 			},
 		}, ocsPerimeterRoles()...),
-		Rules: append(ocsRules(), ocsPerimeterRules()...),
+		Rules: append(append(ocsRules(), ocsPerimeterRules()...), ocsRequestRules()...), // requests, PFX files and the era's clients: profile_ocs2007r2_requests.go
 	}
 }
 

@@ -32,10 +32,24 @@ const MaxFileSize = 16 << 20
 // certificate: Basic Constraints absent or CA=false (a lone self-signed server certificate among them), or
 // CA=true on a certificate that cannot sign certificates or names a host (a server certificate made with the CA
 // flag by mistake, which the rules then judge).
+//
+// A certificate request — a CSR (PEM or DER) or a certreq INF file — gives one observation with Request set and no
+// Leaf; a PFX file's observations carry its packaging (PFX).
 func LoadFileAll(path, pfxPassword string) []Observation {
-	certs, err := readCertificates(path, pfxPassword)
+	data, err := readLimited(path)
 	if err != nil {
 		return []Observation{{Source: path, Err: err}}
+	}
+	if obs, ok := loadRequest(path, data); ok {
+		return []Observation{obs}
+	}
+	certs, err := certificatesOf(path, data, pfxPassword)
+	if err != nil {
+		return []Observation{{Source: path, Err: err}}
+	}
+	var pfx *PFXInfo
+	if looksLikePKCS12(data) {
+		pfx = inspectPFXGuarded(data)
 	}
 	var leaves, cas []*x509.Certificate
 	for _, c := range certs {
@@ -57,7 +71,7 @@ func LoadFileAll(path, pfxPassword string) []Observation {
 		if i > 0 {
 			chain = reparseAll(cas)
 		}
-		out[i] = Observation{Source: path, Leaf: leaf, Chain: chain, Index: i + 1, Count: len(leaves)}
+		out[i] = Observation{Source: path, Leaf: leaf, Chain: chain, Index: i + 1, Count: len(leaves), PFX: pfx}
 	}
 	return out
 }
@@ -132,6 +146,11 @@ func readCertificates(path, pfxPassword string) (certs []*x509.Certificate, err 
 	if err != nil {
 		return nil, err
 	}
+	return certificatesOf(path, data, pfxPassword)
+}
+
+// certificatesOf parses the certificates of a file's data; errors name the file.
+func certificatesOf(path string, data []byte, pfxPassword string) (certs []*x509.Certificate, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: the file is empty", path)
 	}

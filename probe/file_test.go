@@ -53,7 +53,6 @@ func TestLoadFileErrors(t *testing.T) {
 		{filepath.Join("bad", "truncated.pem"), "", "truncated or corrupt"},
 		{filepath.Join("bad", "truncated.der"), "", "truncated or corrupt"},
 		{filepath.Join("bad", "key-only.pem"), "", "holds a private key but no certificate"},
-		{filepath.Join("bad", "csr.pem"), "", "certificate request"},
 		{filepath.Join("bad", "not-a-cert.txt"), "", "no certificate found"},
 		{filepath.Join("bad", "truncated.pfx"), fixtures.PFXPassword, "truncated or corrupt"},
 		{filepath.Join("pki", "formats", "se01-legacy.pfx"), "not-the-password", "wrong PFX password"},
@@ -135,11 +134,16 @@ func TestLoadFileMistakes(t *testing.T) {
 	}
 	keyBlock, _ := pem.Decode(keyPEM)
 	csrBlock, _ := pem.Decode(csrPEM)
+	// A CSR is read as a request, PEM or DER, not refused (TestLoadFileRequests judges what is read).
+	for _, path := range []string{fixtures.Path("bad", "csr.pem"), write("se01.csr", csrBlock.Bytes)} {
+		if obs := LoadFile(path, ""); obs.Err != nil || obs.Request == nil || obs.Leaf != nil {
+			t.Errorf("%s: got error %v, request %v: want the request read", path, obs.Err, obs.Request)
+		}
+	}
 	certBlock, _ := pem.Decode(certPEM)
 	cut := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certBlock.Bytes[:len(certBlock.Bytes)/2]})
 	cases := []struct{ name, path, password, want string }{
 		{"DER key", write("se01.key.der", keyBlock.Bytes), "", "holds a private key but no certificate"},
-		{"DER CSR", write("se01.csr", csrBlock.Bytes), "", "certificate request"},
 		{"PEM body cut", write("cut.pem", cut), "", "the certificate is truncated or corrupt: "},
 		{"truncated PFX, no password", fixtures.Path("bad", "truncated.pfx"), "", "the PFX file is truncated or corrupt"},
 	}

@@ -22,6 +22,10 @@ type Observation struct {
 	Index, Count int
 	// TLS describes the handshake; nil for files.
 	TLS *TLSInfo
+	// Request is the certificate request a CSR or certreq INF file holds (Leaf is then nil); nil otherwise.
+	Request *Request
+	// PFX is what a PFX file says of its packaging (key provider, encryption); nil for other files.
+	PFX *PFXInfo
 	// Err says why there is no certificate to judge. It names the source.
 	Err error
 }
@@ -91,4 +95,7 @@ type TLSInfo struct {
 	// UnparsedChain says, for each chain certificate the server sent that could not be parsed, which one and why.
 	// Those certificates are not in the Observation's Chain.
 	UnparsedChain []string
+	// Legacy is what the endpoint offers the clients of the OCS 2007 R2 era (Options.LegacyClients); nil when
+	// not asked.
+	Legacy *LegacyOffers
 }

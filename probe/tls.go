@@ -29,6 +29,9 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBytes caps what is read from one endpoint (default 1 MiB).
 	MaxBytes int64
+	// LegacyClients asks, of an endpoint that presented a certificate, what it offers the clients of the OCS 2007
+	// R2 era: two more handshakes, in parallel, each bounded by Timeout and MaxBytes (TLSInfo.Legacy).
+	LegacyClients bool
 }
 
 // Defaults for Options.
@@ -67,9 +70,10 @@ func cipherSuites() []uint16 {
 // chain: uclint judges it itself. It never sends a client certificate: when the server asks for one (OCS does on
 // 5061) the chain is still returned. When the handshake breaks after the server presented its certificate, the
 // chain is returned too, and TLSInfo says where and how it broke. Both handshakes together take at most
-// opts.Timeout and read at most opts.MaxBytes.
+// opts.Timeout and read at most opts.MaxBytes; with opts.LegacyClients, two more handshakes follow (LegacyOffers).
 func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 	opts = opts.withDefaults()
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
 
@@ -86,7 +90,11 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Observation {
 			legacy.retry = modern
 		}
 	}
-	return chosen.observation(ep, opts)
+	obs := chosen.observation(ep, opts)
+	if opts.LegacyClients && obs.Err == nil {
+		obs.TLS.Legacy = probeLegacyOffers(parent, ep, opts)
+	}
+	return obs
 }
 
 // ProbeBothSNI probes the endpoint twice, in parallel: once sending ep.SNI and once sending no server name, as
@@ -134,6 +142,12 @@ func (a *attempt) dial(ctx context.Context, address string, limit int64) (net.Co
 
 // legacyHandshake runs a zcrypto/tls handshake offering TLS 1.0 to 1.2 and cipherSuites().
 func legacyHandshake(ctx context.Context, ep Endpoint, limit int64) *attempt {
+	return legacyHandshakeOffering(ctx, ep, limit, ztls.VersionTLS10, ztls.VersionTLS12, cipherSuites())
+}
+
+// legacyHandshakeOffering runs a zcrypto/tls handshake offering the versions from minVersion to maxVersion and
+// the suites given.
+func legacyHandshakeOffering(ctx context.Context, ep Endpoint, limit int64, minVersion, maxVersion uint16, suites []uint16) *attempt {
 	a := &attempt{stack: StackLegacy, sni: ep.SNI}
 	raw, ok := a.dial(ctx, ep.Address, limit)
 	if !ok {
@@ -143,9 +157,9 @@ func legacyHandshake(ctx context.Context, ep Endpoint, limit int64) *attempt {
 	config := &ztls.Config{
 		ServerName:         ep.SNI,
 		InsecureSkipVerify: true, // uclint judges the chain itself, against the role's rules
-		MinVersion:         ztls.VersionTLS10,
-		MaxVersion:         ztls.VersionTLS12,
-		CipherSuites:       cipherSuites(),
+		MinVersion:         minVersion,
+		MaxVersion:         maxVersion,
+		CipherSuites:       suites,
 		GetClientCertificate: func(*ztls.CertificateRequestInfo) (*ztls.Certificate, error) {
 			a.clientCertRequested = true
 			return &ztls.Certificate{}, nil // an empty Certificate message: uclint never sends a certificate

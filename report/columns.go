@@ -51,12 +51,18 @@ var columns = []column{
 		return dash(Visible(t.TLS.Cipher))
 	}},
 	{name: "subject-cn", header: "SUBJECT CN", wrap: true, cell: func(t *Target, _ Options) string {
+		if t.Request != nil { // a CSR or certreq INF file
+			return dash(Visible(t.Request.SubjectCN))
+		}
 		if t.Certificate == nil {
 			return "-"
 		}
 		return Visible(t.Certificate.SubjectCN)
 	}},
 	{name: "san", header: "SAN", wrap: true, cell: func(t *Target, _ Options) string {
+		if t.Request != nil && len(t.Request.SANDNS) > 0 {
+			return Visible(strings.Join(t.Request.SANDNS, " "))
+		}
 		if t.Certificate == nil || len(t.Certificate.SANDNS) == 0 {
 			return "-"
 		}
@@ -69,6 +75,9 @@ var columns = []column{
 		return Visible(t.Certificate.Issuer)
 	}},
 	{name: "expires", header: "EXPIRES", wrap: true, cell: func(t *Target, _ Options) string {
+		if t.Request != nil {
+			return "(request)"
+		}
 		if t.Certificate == nil {
 			return "-"
 		}

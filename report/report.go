@@ -64,6 +64,7 @@ type Target struct {
 	TLS           *TLS         `json:"tls,omitempty"`
 	DNS           *DNS         `json:"dns,omitempty"` // what DNS answered, on a target of the DNS audit
 	Certificate   *Certificate `json:"certificate,omitempty"`
+	Request       *Request     `json:"request,omitempty"` // a CSR or certreq INF file judged instead of a certificate
 	Findings      []Finding    `json:"findings"`
 }
 

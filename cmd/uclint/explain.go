@@ -228,7 +228,7 @@ func writeFixtures(dir string) error {
 		if err != nil {
 			return err
 		}
-		if path != "." && !strings.HasPrefix(path, "pki") && !strings.HasPrefix(path, "deployments") {
+		if path != "." && !strings.HasPrefix(path, "pki") && !strings.HasPrefix(path, "deployments") && !strings.HasPrefix(path, "requests") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -109,7 +109,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", "warn", "log to stderr at this level: debug, info, warn, error")
 	root.PersistentFlags().StringVar(&a.logFormat, "log-format", "text", "log format: text, or json (for journald and cron mail)")
-	root.AddCommand(a.checkCommand(), a.scanCommand(), a.dnsCommand(), a.demoCommand(), newLintsCommand(), a.explainCommand(), rolesCommand(), versionCommand())
+	root.AddCommand(a.checkCommand(), a.scanCommand(), a.dnsCommand(), a.demoCommand(), newLintsCommand(), a.explainCommand(), rolesCommand(), versionCommand(), a.requestCommand())
 	return root
 }
 

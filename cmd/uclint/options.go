@@ -41,10 +41,25 @@ type options struct {
 	at                        string
 	expiryWarning, expiryCrit string
 	zlintSources              []string
+	clients                   []string
 	out                       outputOptions
 }
 
 func (o *options) addFlags(c *cobra.Command) {
+	o.addRoleFlags(c)
+	f := c.Flags()
+	f.StringArrayVar(&o.caFiles, "ca-file", nil, "PEM bundle of your Enterprise CA: self-signed certificates are trust anchors, the others intermediates (repeatable)")
+	f.BoolVar(&o.noSystemRoots, "no-system-roots", false, "trust only --ca-file anchors, not the system roots")
+	f.StringVar(&o.at, "at", "", "judge validity at this time (RFC 3339), default now")
+	f.StringVar(&o.expiryWarning, "expiry-warning", "", "warn when a certificate expires within this long (30d, 720h; default 30d)")
+	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
+	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
+	o.out.addFlags(c)
+	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
+}
+
+// addRoleFlags adds the flags that say which server and certificate the rules are for (check, scan, request).
+func (o *options) addRoleFlags(c *cobra.Command) {
 	f := c.Flags()
 	f.StringVar(&o.product, "product", "", "the product: "+policy.ProductIDs()+" (default "+policy.DefaultProduct+"; see 'uclint roles')")
 	f.StringVar(&o.role, "role", "", "server role, e.g. "+roleNames(policy.DefaultProduct)+" (see 'uclint roles')")
@@ -64,17 +79,10 @@ func (o *options) addFlags(c *cobra.Command) {
 	f.BoolVar(&o.noAutodiscover, "no-autodiscover", false, "Lync/SfB: clients do not use automatic discovery, so the lyncdiscover names are not required")
 	f.StringVar(&o.config, "config", "", "deployment file (YAML) describing the servers")
 	f.StringArrayVar(&o.servers, "server", nil, "with --config: the server (by name) whose rules apply")
-	f.StringArrayVar(&o.caFiles, "ca-file", nil, "PEM bundle of your Enterprise CA: self-signed certificates are trust anchors, the others intermediates (repeatable)")
-	f.BoolVar(&o.noSystemRoots, "no-system-roots", false, "trust only --ca-file anchors, not the system roots")
-	f.StringVar(&o.at, "at", "", "judge validity at this time (RFC 3339), default now")
-	f.StringVar(&o.expiryWarning, "expiry-warning", "", "warn when a certificate expires within this long (30d, 720h; default 30d)")
-	f.StringVar(&o.expiryCrit, "expiry-critical", "", "fail when a certificate expires within this long (default 7d)")
-	f.StringSliceVar(&o.zlintSources, "zlint-sources", nil, "more zlint lint sources to run, e.g. CABF_BR for a certificate from a public CA")
-	o.out.addFlags(c)
+	f.StringSliceVar(&o.clients, "clients", nil, "the era's clients whose limits apply, comma-separated: "+policy.ClientIDs()+" (default: the deployment file's clients:)")
 	_ = c.RegisterFlagCompletionFunc("role", completeRoles)
 	_ = c.RegisterFlagCompletionFunc("product", completeProducts)
 	_ = c.RegisterFlagCompletionFunc("server", completeServers)
-	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
 }
 
 // settings are the options resolved: what every target is judged with.
@@ -85,6 +93,7 @@ type settings struct {
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
 	context                 policy.Context
+	clients                 []policy.Client // --clients, else the deployment file's clients:
 }
 
 // resolve validates the options and builds the settings. Every error is a usage error.
@@ -123,6 +132,10 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	if s.context, err = o.roleContext(s.deployment, needServer); err != nil {
 		return nil, err
 	}
+	if s.clients, err = o.resolveClients(s.deployment); err != nil {
+		return nil, err
+	}
+	s.context.Clients = s.clients
 	if s.trust, err = o.loadTrust(caFiles); err != nil {
 		return nil, err
 	}
@@ -130,6 +143,21 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// resolveClients reads --clients; without it, the deployment file's clients: apply.
+func (o *options) resolveClients(d *policy.Deployment) ([]policy.Client, error) {
+	if len(o.clients) > 0 {
+		clients, err := policy.ParseClients(o.clients)
+		if err != nil {
+			return nil, usageError("--clients: %v", err)
+		}
+		return clients, nil
+	}
+	if d != nil {
+		return d.Clients, nil
+	}
+	return nil, nil
 }
 
 func newRunner(extra []string) (*lint.Runner, error) {

@@ -145,7 +145,7 @@ func cmdSimStart(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// cmdMakePFX writes a PFX of a fixture certificate, its key and the Contoso issuing CA, as the OCS Certificate
+// cmdMakePFX writes a PFX of a fixture certificate, its key and the Contoso issuing CA (3DES), as the OCS Certificate
 // Wizard exports it, with fixtures.PFXPassword: 'make-pfx pool01
 // pool01.pfx'.
 func cmdMakePFX(ts *testscript.TestScript, neg bool, args []string) {
@@ -168,7 +168,7 @@ func cmdMakePFX(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	issuing, err := x509.ParseCertificate(block.Bytes)
 	ts.Check(err)
-	pfx, err := pkcs12.Modern.WithRand(rand.Reader).Encode(pair.PrivateKey, leaf, []*x509.Certificate{issuing}, fixtures.PFXPassword)
+	pfx, err := pkcs12.LegacyDES.WithRand(rand.Reader).Encode(pair.PrivateKey, leaf, []*x509.Certificate{issuing}, fixtures.PFXPassword)
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), pfx, 0o600))
 }

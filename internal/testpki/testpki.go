@@ -41,7 +41,7 @@ type Spec struct {
 	Name       string             // fixes the serial number, so regenerated certificates keep theirs
 	CN         string             // the Subject CN
 	SAN        []string           // nil: the CN only; an empty non-nil slice: no SAN; IP addresses are IP SANs
-	SigAlg     string             // "", "sha1", "md5", "pss"
+	SigAlg     string             // "", "sha1", "md5", "sha224", "pss"
 	Subject    []byte             // a DER Subject used as it is (string types Go would not choose)
 	EKU        []x509.ExtKeyUsage // nil: Server Authentication
 	KU         x509.KeyUsage      // 0: digitalSignature + keyEncipherment
@@ -145,7 +145,7 @@ func Issue(s Spec, parent Issued, key crypto.Signer) (Issued, error) {
 	if err != nil {
 		return Issued{}, fmt.Errorf("create %s: %w", s.Name, err)
 	}
-	if s.SigAlg == "sha1" || s.SigAlg == "md5" {
+	if s.SigAlg == "sha1" || s.SigAlg == "md5" || s.SigAlg == "sha224" {
 		if der, err = Resign(der, s.SigAlg, parent.Key); err != nil {
 			return Issued{}, err
 		}
@@ -230,8 +230,8 @@ func template(s Spec) *x509.Certificate {
 	return tmpl
 }
 
-// Resign replaces the signature of a certificate with one made with an algorithm Go refuses to sign with (MD5)
-// or may one day refuse (SHA-1): the TBS and outer algorithm identifiers change, the issuer signs the new TBS.
+// Resign replaces the signature of a certificate with one made with an algorithm Go refuses to sign with (MD5,
+// SHA-224) or may one day refuse (SHA-1): the TBS and outer algorithm identifiers change, the issuer signs the new TBS.
 func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	issuerKey, ok := signer.(*rsa.PrivateKey)
 	if !ok {
@@ -258,6 +258,9 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	case "md5":
 		oid = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 4}
 		hash = crypto.MD5
+	case "sha224": // Go signs no SHA-224 certificate; Windows XP never validates one
+		oid = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 14}
+		hash = crypto.SHA224
 	default:
 		return nil, fmt.Errorf("resign: unknown algorithm %q", alg)
 	}
@@ -275,6 +278,9 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 		digest = sum[:]
 	case crypto.MD5:
 		sum := md5.Sum(tbs) //nolint:gosec // see resign
+		digest = sum[:]
+	case crypto.SHA224:
+		sum := sha256.Sum224(tbs)
 		digest = sum[:]
 	default: // only the two above are set
 	}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/uclint/uclint/policy"
+	"github.com/uclint/uclint/report"
+	"github.com/uclint/uclint/request"
+)
+
+// requestOptions are the flags of request.
+type requestOptions struct {
+	options
+	format string
+	out    string
+	keyOut string
+}
+
+func (a *app) requestCommand() *cobra.Command {
+	var opts requestOptions
+	c := &cobra.Command{
+		Use:   "request (--config deployment.yaml --server NAME | --role ROLE --fqdn FQDN ...) [--certificate KIND]",
+		Short: "Write a certificate request that passes the role's rules: a certreq INF, an OpenSSL configuration or a CSR",
+		Long: "request writes what you need to get a compliant certificate for one certificate of one server:\n" +
+			"  --format inf      a certreq policy file: certreq -new makes the key on the server (SChannel provider, KeySpec 1)\n" +
+			"  --format openssl  an OpenSSL configuration for openssl req -new\n" +
+			"  --format csr      a PKCS #10 request with a new RSA key, written to --key-out (mode 0600)\n" +
+			"The Subject and SAN names come from the role's rules and the deployment, so the request passes 'uclint check'.",
+		Example: "  uclint request --config deployment.yaml --server pool01 > pool01.inf\n" +
+			"  uclint request --config deployment.yaml --server pool01 --certificate web --format openssl --out pool01-web.cnf\n" +
+			"  uclint request --role standard-edition --fqdn se01.contoso.com --sip-domain contoso.com --sip-domain fabrikam.com \\\n" +
+			"    --auto-config --format csr --key-out se01.key --out se01.csr",
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return opts.run(a) },
+	}
+	opts.addRoleFlags(c)
+	f := c.Flags()
+	f.StringVar(&opts.format, "format", "inf", "what to write: inf (certreq), openssl (an OpenSSL configuration) or csr (a CSR with a new key)")
+	f.StringVar(&opts.out, "out", "", "write to this file (never overwritten) instead of stdout")
+	f.StringVar(&opts.keyOut, "key-out", "", "--format csr: write the new private key to this file (mode 0600, never overwritten)")
+	return c
+}
+
+// run builds the request and writes it.
+func (o *requestOptions) run(a *app) error {
+	switch o.format {
+	case "inf", "openssl":
+		if o.keyOut != "" {
+			return usageError("--key-out applies to --format csr only: with --format %s the key is made when the request is (certreq -new, openssl req -new)", o.format)
+		}
+	case "csr":
+		if o.keyOut == "" {
+			return usageError("--format csr makes a new private key: give --key-out FILE to say where to keep it")
+		}
+		if o.out != "" && o.out == o.keyOut {
+			return usageError("--out and --key-out name the same file")
+		}
+	default:
+		return usageError("--format %q: use inf, openssl or csr", o.format)
+	}
+	ctx, err := o.requestContext()
+	if err != nil {
+		return err
+	}
+	spec, err := request.New(ctx)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if o.out != "" {
+		spec.Name = strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+	}
+	var data []byte
+	switch o.format {
+	case "inf":
+		data = spec.INF()
+	case "openssl":
+		data = spec.OpenSSLConfig()
+	case "csr":
+		if data, err = o.csr(spec); err != nil {
+			return err
+		}
+	}
+	if err := o.write(a.stdout, data); err != nil {
+		return err
+	}
+	o.nextSteps(a.stderr, spec)
+	return nil
+}
+
+// requestContext is the context of the certificate to request: the --server of the deployment file, or the role
+// flags, with --certificate, --member and --clients.
+func (o *requestOptions) requestContext() (policy.Context, error) {
+	var d *policy.Deployment
+	if o.config != "" {
+		var err error
+		if d, err = policy.Load(o.config); err != nil {
+			return policy.Context{}, &exitError{code: report.ExitUsage, err: err}
+		}
+	}
+	ctx, err := o.roleContext(d, true)
+	if err != nil {
+		return ctx, err
+	}
+	if ctx.Role == "" {
+		return ctx, usageError("request needs to know the server: give --config deployment.yaml --server NAME, or --role and --fqdn")
+	}
+	if ctx.Clients, err = o.resolveClients(d); err != nil {
+		return ctx, err
+	}
+	return ctx, nil
+}
+
+// csr makes the key, writes it to --key-out and returns the signed request. The key file is written first and
+// removed again if the request cannot be made.
+func (o *requestOptions) csr(spec *request.Spec) ([]byte, error) {
+	key, err := spec.NewKey()
+	if err != nil {
+		return nil, fmt.Errorf("request: %w", err)
+	}
+	keyPEM, err := request.KeyPEM(key)
+	if err != nil {
+		return nil, fmt.Errorf("request: %w", err)
+	}
+	csr, err := spec.CSR(key)
+	if err != nil {
+		return nil, fmt.Errorf("request: %w", err)
+	}
+	if err := request.WriteNew(o.keyOut, keyPEM, 0o600); err != nil {
+		return nil, usageError("--key-out: %v", err)
+	}
+	return csr, nil
+}
+
+// write writes the request to --out, or stdout.
+func (o *requestOptions) write(stdout io.Writer, data []byte) error {
+	if o.out == "" {
+		if _, err := stdout.Write(data); err != nil {
+			return fmt.Errorf("write the request: %w", err)
+		}
+		return nil
+	}
+	if err := request.WriteNew(o.out, data, 0o644); err != nil {
+		if o.keyOut != "" {
+			return usageError("--out: %v (the key was written to %s: remove it, or use it with the request you already have)", err, o.keyOut)
+		}
+		return usageError("--out: %v", err)
+	}
+	return nil
+}
+
+// nextSteps tells the administrator, on stderr, what was written and what to do with it.
+func (o *requestOptions) nextSteps(w io.Writer, spec *request.Spec) {
+	n := spec.Name
+	var steps string
+	switch o.format {
+	case "inf":
+		where := "the server"
+		if spec.Role.Pool {
+			where = "the first member server"
+		}
+		steps = fmt.Sprintf("on %s, as a local administrator: certreq -new %s.inf %s.req; uclint check %s.req; "+
+			"certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer; certreq -accept %s.cer", where, n, n, n, n, n, n)
+		if spec.Exportable {
+			steps += "; then export it with its private key (a 3DES PFX) and import it on every server that shares it"
+		}
+	case "openssl":
+		steps = fmt.Sprintf("openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr; uclint check %s.csr", n, spec.KeyBits, n, n, n)
+	case "csr":
+		steps = fmt.Sprintf("submit the CSR to the CA; keep the key in %s, and bring key and certificate to Windows in a 3DES PFX: "+
+			"openssl pkcs12 -export -in %s.cer -inkey %s -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx",
+			o.keyOut, n, o.keyOut, request.SChannelProvider, n)
+	}
+	fmt.Fprintf(w, "uclint: wrote the request for the %s of %s %s: CN=%s, SAN %s.\nNext: %s.\n",
+		spec.Certificate.Label, spec.Role.Label, spec.Subject, spec.Subject, strings.Join(spec.SAN, ", "), steps)
+}
