@@ -25,20 +25,6 @@ import (
 // what only a certificate has (validity, the CA's signature, the chain, CRL distribution points) do not run on a
 // request; zlint's RFC lints neither.
 
-// requestChecks are the checks of the rules on requests, PFX files and the era's clients (Checks lists them).
-func requestChecks() []string {
-	return []string{
-		"request_names", "request_wildcard", "request_cn_in_san", "request_server_auth_eku", "request_key_usage",
-		"request_key_algorithm", "request_rsa_max", "request_rsa_min", "request_rsa_recommended",
-		"request_key_length_default", "request_signature", "request_cng_provider", "request_provider_missing",
-		"request_provider_not_schannel", "request_keyspec_signature", "request_user_keyset",
-		"request_not_exportable_shared", "request_san_too_large",
-		"pfx_cng_provider", "pfx_aes", "pfx_no_provider",
-		"sha2_legacy_windows", "sha224", "phone_edition_strong_root", "lpe_sha256", "wildcard_before_fqdn",
-		"tls10_not_offered", "aes_only_suites",
-	}
-}
-
 // onRequests are the checks that judge a request (LintRequest runs only these).
 func onRequests() []string {
 	return []string{

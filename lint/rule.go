@@ -118,20 +118,6 @@ func idsOf(p *policy.Profile, check string) map[string]bool {
 	return ids
 }
 
-// Checks lists the checks the profiles may name. A test holds every profile's rules to it, so a rule whose check
-// no file implements fails the tests instead of silently never running.
-func Checks() []string {
-	return append([]string{
-		"names_any", "names_any_domain", "ecdsa_key", "wildcard_order", // Lync/SfB
-		"names", "cn_fqdn", "multiple_cn", "trailing_dot", "wildcard", "cn_in_san", "server_auth_eku",
-		"crl_distribution_point", "key_algorithm", "rsa_min", "rsa_recommended", "rsa_max", "sha1", "md5", "pss",
-		"key_encipherment", "key_encipherment_rsa_kex", "expired", "not_yet_valid", "expiring_soon",
-		"expiring_critical", "chain_untrusted", "public_ca", "chain_incomplete", "private_key_unusable",
-		"pool_members_differ", "sni_differs",
-		"private_ca", "client_auth_eku", "chain_not_sent", "shares_key", "members_key_differ", // the perimeter roles
-	}, requestChecks()...) // requests, PFX files and the era's clients: request.go
-}
-
 // Sources lists the zlint sources of every product: uclint's rules.
 func Sources() []zlint.LintSource {
 	var out []zlint.LintSource

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -21,11 +20,9 @@ func TestRulesMetadata(t *testing.T) {
 			t.Errorf("%s: %d rules registered, %d in the profile", p.ID, len(lints), len(p.Rules))
 		}
 		for _, spec := range p.Rules {
-			if !slices.Contains(Checks(), spec.Check) {
-				t.Errorf("%s: rule %s names the check %q, which no file implements", p.ID, spec.Rule, spec.Check)
-			}
+			// A rule is registered only by the file of its check: a rule whose check no file implements is missing.
 			if zlint.GlobalRegistry().CertificateLints().ByName(p.RuleID(spec.Rule)) == nil {
-				t.Errorf("%s: rule %s is not registered", p.ID, p.RuleID(spec.Rule))
+				t.Errorf("%s: rule %s is not registered: no file implements its check %q", p.ID, p.RuleID(spec.Rule), spec.Check)
 			}
 		}
 		for _, l := range lints {
