@@ -6,13 +6,13 @@ import (
 	"crypto/tls"
 	"errors"
 	"io"
-	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/uclint/uclint/internal/tlstest"
 
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/fixtures/sim"
@@ -56,17 +56,11 @@ func simDeployment(t testing.TB, s *Settings) []policy.Target {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), d.CABundle, 0o600); err != nil {
+	path, err := d.WriteDeployment(t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "contoso.yaml")
-	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.WriteFiles(dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := filepath.Dir(path)
 	dep, err := policy.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -154,28 +148,7 @@ func sniServer(t *testing.T, withName, without string) string {
 		}
 		return &other, nil
 	}}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				if errors.Is(err, net.ErrClosed) {
-					return
-				}
-				continue
-			}
-			go func() {
-				defer conn.Close()
-				_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-				_ = tls.Server(conn, config).Handshake()
-			}()
-		}
-	}()
-	return ln.Addr().String()
+	return tlstest.Serve(t, config)
 }
 
 // TestSNIModes: a load balancer that presents the pool certificate only to clients that send the pool's name.
@@ -257,25 +230,7 @@ func TestServerCannotUsePrivateKey(t *testing.T) {
 	broken := pair
 	broken.PrivateKey = failingSigner{pub: pair.Leaf.PublicKey}
 	serve := func(config *tls.Config) string {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = ln.Close() })
-		go func() {
-			for {
-				conn, err := ln.Accept()
-				if err != nil {
-					return
-				}
-				go func() {
-					defer conn.Close()
-					_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-					_ = tls.Server(conn, config).Handshake()
-				}()
-			}
-		}()
-		return ln.Addr().String()
+		return tlstest.Serve(t, config)
 	}
 	ctx := policy.Context{Role: policy.StandardEdition, FQDN: "se01.contoso.com", SIPDomains: []string{"contoso.com", "fabrikam.com"}, AutoConfig: true}
 	for _, tc := range []struct {

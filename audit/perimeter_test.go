@@ -4,14 +4,13 @@ import (
 	"context"
 	"crypto/tls"
 	stdx509 "crypto/x509"
-	"errors"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/uclint/uclint/internal/tlstest"
 
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/lint/trust"
@@ -29,28 +28,7 @@ func serveFixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	config := &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS10}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				if errors.Is(err, net.ErrClosed) {
-					return
-				}
-				continue
-			}
-			go func() {
-				defer conn.Close()
-				_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-				_ = tls.Server(conn, config).Handshake()
-			}()
-		}
-	}()
-	return ln.Addr().String()
+	return tlstest.Serve(t, config)
 }
 
 // perimeterDeployment writes the perimeter fixture deployment with its file paths made absolute, each

@@ -3,9 +3,10 @@ package audit
 import (
 	"context"
 	"crypto/tls"
-	"net"
 	"testing"
 	"time"
+
+	"github.com/uclint/uclint/internal/tlstest"
 
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/policy"
@@ -43,26 +44,9 @@ func TestRunLegacyClients(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
 	config := &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12,
 		CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}}
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
-				_ = tls.Server(conn, config).Handshake()
-			}()
-		}
-	}()
+	addr := tlstest.Serve(t, config)
 	for _, tc := range []struct {
 		name    string
 		clients []policy.Client
@@ -74,7 +58,7 @@ func TestRunLegacyClients(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := ctxSE
 			ctx.Clients = tc.clients
-			target, err := policy.AddressTarget(ln.Addr().String(), ctx, "sip")
+			target, err := policy.AddressTarget(addr, ctx, "sip")
 			if err != nil {
 				t.Fatal(err)
 			}

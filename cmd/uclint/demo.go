@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -36,15 +35,9 @@ func (a *app) demoCommand() *cobra.Command {
 				return fmt.Errorf("create a folder for the demo deployment file: %w", err)
 			}
 			defer os.RemoveAll(dir)
-			config := filepath.Join(dir, "contoso-demo.yaml")
-			if err := os.WriteFile(filepath.Join(dir, "contoso-ca-bundle.pem"), d.CABundle, 0o600); err != nil {
-				return fmt.Errorf("write the demo CA bundle: %w", err)
-			}
-			if err := os.WriteFile(config, []byte(d.DeploymentYAML("contoso-ca-bundle.pem")), 0o600); err != nil {
-				return fmt.Errorf("write the demo deployment file: %w", err)
-			}
-			if err := d.WriteFiles(dir); err != nil {
-				return fmt.Errorf("write the demo certificate files: %w", err)
+			config, err := d.WriteDeployment(dir)
+			if err != nil {
+				return fmt.Errorf("uclint demo: %w", err)
 			}
 			if format == report.FormatTable {
 				fmt.Fprintf(out, "Simulated Contoso deployment on 127.0.0.1: a Standard Edition server (se01), a two-member\n"+

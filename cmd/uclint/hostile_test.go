@@ -8,12 +8,13 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"math/big"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uclint/uclint/internal/tlstest"
 
 	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/report"
@@ -35,26 +36,8 @@ func serveHostile(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
 	config := &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}, MinVersion: tls.VersionTLS12}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				_ = c.SetDeadline(time.Now().Add(5 * time.Second))
-				_ = tls.Server(c, config).Handshake()
-			}()
-		}
-	}()
-	return ln.Addr().String()
+	return tlstest.Serve(t, config)
 }
 
 // TestNothingRawReachesTheTerminal: certificate names with escape sequences show as visible escapes in the

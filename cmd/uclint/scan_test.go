@@ -25,15 +25,8 @@ func startSim(t testing.TB) (*sim.Deployment, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), d.CABundle, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "contoso.yaml")
-	if err := os.WriteFile(path, []byte(d.DeploymentYAML("ca.pem")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.WriteFiles(dir); err != nil {
+	path, err := d.WriteDeployment(t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
 	return d, path
