@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 	zlint "github.com/zmap/zlint/v3/lint"
 
-	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/lint"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/report"
@@ -137,7 +135,11 @@ func explain(w io.Writer, info ruleInfo) error {
 			fmt.Fprintf(&b, "  -> %s: %s\n", shown.Status, shown.Details)
 		}
 		fmt.Fprintf(&b, "Passes (%s):\n  %s\n", ex.pass.target, ex.pass)
-		b.WriteString("\nThe examples run in a clone of the uclint repository (fixtures/); 'uclint demo' is the simulated deployment.\n")
+		if shown == nil && fixturesRoot() == "" {
+			b.WriteString("\nThe examples run in a clone of the uclint repository (fixtures/): run 'uclint explain' there to see the failing one's finding; 'uclint demo' is the simulated deployment.\n")
+		} else {
+			b.WriteString("\nThe examples run in a clone of the uclint repository (fixtures/); 'uclint demo' is the simulated deployment.\n")
+		}
 	case hasExamples:
 		fmt.Fprintf(&b, "\nNo example to run: %s.\n", ex.none)
 	case info.profile != nil && info.rule == nil:
@@ -149,15 +151,12 @@ func explain(w io.Writer, info ruleInfo) error {
 	return nil
 }
 
-// runExample runs an example against the fixtures embedded in uclint (written to a temporary folder) and returns
-// the rule's finding on the example's target, or nil when it cannot be shown.
+// runExample runs an example against the fixtures of the clone of the uclint repository explain runs in (found
+// from the working folder up) and returns the rule's finding on the example's target, or nil when it cannot be
+// shown: uclint itself holds no fixture, so that the binary holds no private key.
 func runExample(e example, rule string) *report.Finding {
-	dir, err := os.MkdirTemp("", "uclint-explain-")
-	if err != nil {
-		return nil
-	}
-	defer os.RemoveAll(dir)
-	if err := writeFixtures(dir); err != nil {
+	dir := fixturesRoot()
+	if dir == "" {
 		return nil
 	}
 	inDir := func(s string) string {
@@ -222,30 +221,22 @@ func exampleTarget(t report.Target, dir string) string {
 	return t.Server + " " + member + " " + t.Endpoint
 }
 
-// writeFixtures writes the fixture certificates and deployment files uclint embeds under dir/fixtures.
-func writeFixtures(dir string) error {
-	err := fs.WalkDir(fixtures.Files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != "." && !strings.HasPrefix(path, "pki") && !strings.HasPrefix(path, "deployments") && !strings.HasPrefix(path, "requests") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		target := filepath.Join(dir, "fixtures", filepath.FromSlash(path))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o700)
-		}
-		data, err := fixtures.Files.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("read the fixture %s: %w", path, err)
-		}
-		return os.WriteFile(target, data, 0o600)
-	})
+// fixturesRoot is the folder of the uclint repository the working folder is in (the one holding
+// fixtures/deployments/contoso.yaml), looking up to four folders up; "" outside a clone.
+func fixturesRoot() string {
+	dir, err := os.Getwd()
 	if err != nil {
-		return fmt.Errorf("write the fixtures: %w", err)
+		return ""
 	}
-	return nil
+	for range 5 {
+		if _, err := os.Stat(filepath.Join(dir, "fixtures", "deployments", "contoso.yaml")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return ""
 }
