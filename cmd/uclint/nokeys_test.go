@@ -17,7 +17,7 @@ func TestBinaryLinksNoPrivateKey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
-	for _, pkg := range strings.Fields(string(out)) {
+	for pkg := range strings.FieldsSeq(string(out)) {
 		if pkg == "github.com/uclint/uclint/fixtures" {
 			t.Fatalf("uclint links %s, which embeds the fixtures' private keys", pkg)
 		}
