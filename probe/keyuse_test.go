@@ -109,8 +109,10 @@ func TestProbeKeyUnusable(t *testing.T) {
 			"ended the handshake after uclint's key exchange"},
 		{"ECDHE, the key does not match the certificate", server(mismatched), StackLegacy, StageSignature, true, "",
 			"signature does not verify with the public key of the certificate it presents"},
+		// Which alert depends on the two moduli: a wrong key whose modulus is smaller than the ciphertext cannot take
+		// it (illegal_parameter); a larger one decrypts to a wrong secret, and the Finished fails (bad_record_mac).
 		{"RSA key exchange, the key does not match the certificate", server(mismatched, rsaKeyExchange), StackLegacy,
-			StageKeyExchange, true, "bad_record_mac", "(it sent a bad_record_mac alert): the server appears unable to use the private key"},
+			StageKeyExchange, true, "", "alert): the server appears unable to use the private key"},
 		{"TLS 1.3, the key cannot sign", server(unusable, tls13), StackModern, StageCertificate, true, "",
 			"before proving it holds the certificate's private key"},
 		{"TLS 1.3, the key does not match the certificate", server(mismatched, tls13), StackModern, StageSignature, true, "",
