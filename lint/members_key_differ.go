@@ -22,6 +22,8 @@ func init() {
 
 type membersKeyDiffer struct{ rule }
 
+func (*membersKeyDiffer) scope() scope { return scopeDeployment }
+
 // CheckApplies in the deployment-level pass, to a member's certificate the deployment holds to the rule, when two
 // or more members' certificates of its kind were seen.
 func (l *membersKeyDiffer) CheckApplies(c *x509.Certificate) bool {

@@ -17,7 +17,7 @@ func (l *multipleCN) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute counts the CNs.
 func (l *multipleCN) Execute(c *x509.Certificate) *zlint.LintResult {
-	if cns := subjectCNs(c); len(cns) > 1 {
+	if cns := l.target().cns(c); len(cns) > 1 {
 		return l.result("the Subject holds %d CNs, %s: which one a client or server takes as the name differs", len(cns), quoteList(cns))
 	}
 	return pass()

@@ -28,7 +28,7 @@ type names struct{ rule }
 // reading does) and whose conditions hold.
 func (l *names) applicable() []policy.NameRule {
 	var out []policy.NameRule
-	for _, n := range l.ctx().NameRulesThatApply() { // the expansion uclint request builds requests from
+	for _, n := range l.target().appliedNames() { // the expansion uclint request builds requests from
 		if n.Rule == l.spec.Rule || n.OtherRule == l.spec.Rule {
 			out = append(out, n.NameRule)
 		}

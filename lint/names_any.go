@@ -28,6 +28,8 @@ func init() {
 
 type namesAny struct{ rule }
 
+func (*namesAny) scope() scope { return scopeDeployment }
+
 // applicable are the name rules of the certificate being judged that report under this rule and whose conditions
 // hold.
 func (l *namesAny) applicable() []policy.NameRule {

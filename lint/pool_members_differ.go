@@ -22,6 +22,8 @@ func init() {
 
 type poolMembersDiffer struct{ rule }
 
+func (*poolMembersDiffer) scope() scope { return scopeDeployment }
+
 // CheckApplies in the deployment-level pass, to pools with two or more members seen, under the certificate's own
 // rule for it.
 func (l *poolMembersDiffer) CheckApplies(c *x509.Certificate) bool {

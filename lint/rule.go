@@ -24,7 +24,7 @@ import (
 // runner has handed it over, the target being judged. Each lint embeds it.
 type rule struct {
 	product *policy.Profile
-	spec    policy.RuleSpec
+	spec    *policy.RuleSpec // the profile's: a lint instance is made per certificate, so it points rather than copies
 	id      string
 	t       *Target
 }
@@ -89,7 +89,8 @@ func zlintStatus(severity string) zlint.LintStatus {
 // file: zlint's registry is the only registry.
 func register(check string, newLint func(r rule) zlint.CertificateLintInterface) {
 	for _, p := range policy.Profiles() {
-		for _, spec := range p.Rules {
+		for i := range p.Rules {
+			spec := &p.Rules[i]
 			if spec.Check != check {
 				continue
 			}
@@ -150,4 +151,28 @@ func joinAnd(items []string, word string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + word + " " + items[len(items)-1]
+}
+
+// scope is what a rule judges, so that the runner passes over it where there is nothing for it to judge: most
+// rules judge a certificate; some a certificate request, the certificates of a whole server (the deployment-level
+// pass), or DNS answers (the DNS pass).
+type scope int
+
+// The scopes of rules.
+const (
+	scopeCertificate scope = iota // a certificate, in the per-certificate pass (the default)
+	scopeRequest                  // a CSR or certreq INF file (Runner.LintRequest), or what a PFX file says of its key
+	scopeDeployment               // several certificates of one server (Runner.DeploymentFindings)
+	scopeDNS                      // DNS answers (DNSFindings, PlaceFindings)
+)
+
+// scoped is implemented by the rules whose scope is not a certificate.
+type scoped interface{ scope() scope }
+
+// scopeOf is a lint's scope, asked of one instance when the runner is built.
+func scopeOf(l *zlint.CertificateLint) scope {
+	if s, ok := l.Lint().(scoped); ok {
+		return s.scope()
+	}
+	return scopeCertificate
 }

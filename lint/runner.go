@@ -54,7 +54,8 @@ type Input struct {
 // certificate must be linted by one goroutine at a time (zcrypto caches parsed names in it without a lock).
 type Runner struct {
 	lints []*zlint.CertificateLint
-	ours  []bool // ours[i]: lints[i] is one of uclint's rules (a product's source), not zlint's
+	ours  []bool  // ours[i]: lints[i] is one of uclint's rules (a product's source), not zlint's
+	scope []scope // scope[i]: what lints[i] judges
 	empty zlint.Configuration
 }
 
@@ -71,7 +72,13 @@ func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	r := &Runner{lints: registry.CertificateLints().Lints(), empty: zlint.NewEmptyConfig()}
 	sources := Sources()
 	for _, l := range r.lints {
-		r.ours = append(r.ours, slices.Contains(sources, l.Source))
+		ours := slices.Contains(sources, l.Source)
+		r.ours = append(r.ours, ours)
+		sc := scopeCertificate
+		if ours {
+			sc = scopeOf(l)
+		}
+		r.scope = append(r.scope, sc)
 	}
 	return r, nil
 }
@@ -145,8 +152,13 @@ func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool
 	source := zlint.LintSource(t.Context.Profile().Source)
 	var findings []Finding
 	for i, l := range r.lints {
-		if only != nil && !only[l.Name] {
+		switch {
+		case only != nil && !only[l.Name]:
 			continue
+		case only == nil && (r.scope[i] == scopeDeployment || r.scope[i] == scopeDNS):
+			continue // they judge several certificates, or DNS answers: their own passes run them
+		case only == nil && r.scope[i] == scopeRequest && t.Request == nil && t.PFX == nil:
+			continue // a rule on what a request or a PFX file says, and this is a certificate alone
 		}
 		var res *zlint.LintResult
 		var fix string

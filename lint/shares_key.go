@@ -20,6 +20,8 @@ func init() {
 
 type sharesKey struct{ rule }
 
+func (*sharesKey) scope() scope { return scopeDeployment }
+
 // CheckApplies in the deployment-level pass, to a certificate the deployment holds to the rule.
 func (l *sharesKey) CheckApplies(c *x509.Certificate) bool {
 	if l.target().Server == nil {

@@ -43,6 +43,28 @@ type Target struct {
 	// Others is set in the deployment-level pass only, for the rules judged across a server's certificates
 	// (names_any): the other certificates seen for the same server or pool member, by certificate kind.
 	Others map[string][]*x509.Certificate
+
+	names      []policy.AppliedNameRule // appliedNames, once computed
+	namesDone  bool
+	subjectCNs []string // cns, once read
+	cnsDone    bool
+}
+
+// appliedNames are the name rules of the target's certificate that apply, expanded: computed once per target (the
+// name checks of a product each ask for them) by the one goroutine that lints the target.
+func (t *Target) appliedNames() []policy.AppliedNameRule {
+	if !t.namesDone {
+		t.names, t.namesDone = t.Context.NameRulesThatApply(), true
+	}
+	return t.names
+}
+
+// cns are the Subject's CNs of the target's certificate c (subjectCNs), read once per target.
+func (t *Target) cns(c *x509.Certificate) []string {
+	if !t.cnsDone {
+		t.subjectCNs, t.cnsDone = subjectCNs(c), true
+	}
+	return t.subjectCNs
 }
 
 // live reports whether the certificate was seen on a live endpoint.

@@ -17,11 +17,14 @@ func init() {
 
 type trailingDot struct{ rule }
 
-func dottedNames(c *x509.Certificate) []string {
+// dottedNames lists the CNs and SAN DNS names of c that end in a dot, each once.
+func (l *trailingDot) dottedNames(c *x509.Certificate) []string {
 	var out []string
-	for _, n := range append(subjectCNs(c), c.DNSNames...) {
-		if strings.HasSuffix(n, ".") && !slices.Contains(out, n) {
-			out = append(out, n)
+	for _, names := range [][]string{l.target().cns(c), c.DNSNames} {
+		for _, n := range names {
+			if strings.HasSuffix(n, ".") && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
 		}
 	}
 	return out
@@ -32,7 +35,7 @@ func (l *trailingDot) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute looks for names ending in a dot.
 func (l *trailingDot) Execute(c *x509.Certificate) *zlint.LintResult {
-	if names := dottedNames(c); len(names) > 0 {
+	if names := l.dottedNames(c); len(names) > 0 {
 		return l.result("%s end in a dot: clients that compare names strictly will not match them", quoteList(names))
 	}
 	return pass()
@@ -41,7 +44,7 @@ func (l *trailingDot) Execute(c *x509.Certificate) *zlint.LintResult {
 // Remediation asks for the names without the dot.
 func (l *trailingDot) Remediation(c *x509.Certificate) string {
 	var plain []string
-	for _, n := range dottedNames(c) {
+	for _, n := range l.dottedNames(c) {
 		plain = append(plain, strings.TrimSuffix(n, "."))
 	}
 	return "at the next renewal, " + l.request() + " with " + plainList(plain) + " written without the trailing dot"
