@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,16 @@ import (
 	"github.com/uclint/uclint/report"
 )
 
+// softMemoryLimit is the heap size past which the garbage collector works harder. A scan's live heap is small
+// (tens of MB, whatever the number of endpoints: each certificate is judged and let go), but a handshake makes a
+// lot of short-lived garbage, and without a limit the heap grows to twice the live size and more before it is
+// collected. The limit is soft: a larger live heap is never refused. GOMEMLIMIT, when set, takes precedence.
+const softMemoryLimit = 100 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	ctx, stop := withInterrupts(context.Background())
 	code := runContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
