@@ -142,7 +142,7 @@ func newLyncNames() lyncNames {
 func (e lyncEdition) lyncCertificates(def, webInternal, webExternal []NameRule) []CertificateSpec {
 	certs := []CertificateSpec{
 		{Kind: "default", Label: "Default certificate", Names: def, Exportable: ExportableNo,
-			Endpoints: []EndpointSpec{{Name: SIPEndpoint, Port: SIPPort, SNI: "{fqdn}"}}},
+			Endpoints: []EndpointSpec{sipEndpoint()}},
 		{Kind: "web-internal", Label: "Web internal certificate", Names: webInternal, Wildcards: WildcardSimpleURLs, Exportable: ExportableNo,
 			Endpoints: []EndpointSpec{{Name: WebInternalEndpoint, Port: WebInternalPort, SNI: "{web_name}"}}},
 		{Kind: "web-external", Label: "Web external certificate", Names: webExternal, Wildcards: WildcardSimpleURLs, Exportable: ExportableNo,

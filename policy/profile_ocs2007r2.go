@@ -41,8 +41,7 @@ func ocs2007r2() *Profile {
 	ocsWebFarm := NameRule{Rule: "san_missing_web_farm", Where: InSAN, Names: []string{"{web_farm}"},
 		When: []Condition{WhenWebFarmDiffers}}
 	ocsWebName := NameRule{Rule: "web_components_name_mismatch", Where: InSubjectOrSAN, Names: []string{"{web_name}"}}
-	sip := EndpointSpec{Name: "sip", Port: 5061, SNI: "{fqdn}"}
-	web := EndpointSpec{Name: "web", Port: 443, SNI: "{web_name}"}
+	sip, web := sipEndpoint(), ocsWebEndpoint()
 	return &Profile{
 		ID:          "ocs2007r2",
 		Name:        "Office Communications Server 2007 R2",

@@ -46,7 +46,6 @@ const (
 // ocsPerimeterRoles are the OCS 2007 R2 roles beyond the internal server tables.
 func ocsPerimeterRoles() []RoleSpec {
 	edgeOpts := []string{OptionAccessEdge, OptionWebConfEdge, OptionFederation, OptionPublicIM, OptionAnonymous}
-	sip := func() []EndpointSpec { return []EndpointSpec{{Name: "sip", Port: 5061, SNI: "{fqdn}"}} }
 	return []RoleSpec{
 		{
 			Name: string(Edge), Label: "Edge Server", Table: "Edge Server certificates", FQDNLabel: "the Edge Server's internal FQDN",
@@ -77,7 +76,7 @@ func ocsPerimeterRoles() []RoleSpec {
 			Certificates: []CertificateSpec{
 				{Kind: "default", Label: "Mediation Server certificate", Names: []NameRule{
 					{Rule: "mediation_cn_not_fqdn", Where: InSubject, Names: []string{"{fqdn}"}},
-				}, Endpoints: sip()},
+				}, Endpoints: []EndpointSpec{sipEndpoint()}},
 			},
 		},
 		{
@@ -85,7 +84,7 @@ func ocsPerimeterRoles() []RoleSpec {
 			Certificates: []CertificateSpec{
 				{Kind: "default", Label: "media gateway certificate", Names: []NameRule{
 					{Rule: "gateway_cn_not_fqdn", Where: InSubject, Names: []string{"{fqdn}"}},
-				}, Endpoints: sip(), Rules: []Requirement{{Rule: "gateway_chain_not_sent"}}},
+				}, Endpoints: []EndpointSpec{sipEndpoint()}, Rules: []Requirement{{Rule: "gateway_chain_not_sent"}}},
 			},
 		},
 		{

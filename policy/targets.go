@@ -221,9 +221,17 @@ func AddressTarget(addr string, ctx Context, endpoint string) (Target, error) {
 	return Target{Server: host, Endpoint: ep.Name, Address: address, SNI: sni, Context: ctx}, nil
 }
 
-// ocsEndpoints are the endpoints assumed when no role is given.
-func ocsEndpoints() []EndpointSpec {
-	return []EndpointSpec{{Name: SIPEndpoint, Port: SIPPort, SNI: "{fqdn}"}, {Name: WebEndpoint, Port: WebPort, SNI: "{web_name}"}}
+// ocsEndpoints are the endpoints assumed when no role is given: those of an OCS 2007 R2 Standard Edition server.
+func ocsEndpoints() []EndpointSpec { return []EndpointSpec{sipEndpoint(), ocsWebEndpoint()} }
+
+// sipEndpoint is where a server of any product presents its default certificate: SIP over TLS (and MTLS) on 5061,
+// with the server's (or its pool's) FQDN as the name a client sends.
+func sipEndpoint() EndpointSpec { return EndpointSpec{Name: SIPEndpoint, Port: SIPPort, SNI: "{fqdn}"} }
+
+// ocsWebEndpoint is the IIS Web Components site of an OCS 2007 R2 Standard Edition server or Enterprise pool, on
+// 443, reached at the web farm FQDN (else the server's).
+func ocsWebEndpoint() EndpointSpec {
+	return EndpointSpec{Name: WebEndpoint, Port: WebPort, SNI: "{web_name}"}
 }
 
 // pickEndpoint finds the endpoint an address stands for: the one named, else the one on that port, else the
