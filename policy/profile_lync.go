@@ -35,7 +35,7 @@ package policy
 
 // lyncEdition is what sets one Lync or Skype for Business version apart.
 type lyncEdition struct {
-	id, name, shortName, source, prefix, requestTool string
+	id, name, shortName, source string // the rule prefix is the id; the request tool "the <name> Certificate Wizard"
 
 	tables    string // citation: the internal server certificate tables
 	mobility  string // citation: the SAN entries for automatic discovery (lyncdiscover)
@@ -44,10 +44,13 @@ type lyncEdition struct {
 	common    string // citation: the common requirements (Server EKU, CDP, key lengths, signatures)
 	cng       string // citation: CNG key providers unsupported
 	cngSays   string // what that source says, in a sentence: "Skype for Business Server 2015 does not support CNG certificates"
-	pss       string // citation: RSASSA-PSS unsupported
+	pss       string // citation: the page that says RSASSA-PSS is unsupported (quoted after it)
 
-	// oauth is the OAuthTokenIssuer certificate's key limits (Lync Server 2013 on); nil: the product has none.
-	oauth *Crypto
+	// oauthMinimum is the OAuthTokenIssuer certificate's smallest RSA key (Lync Server 2013 on), in bits: below it
+	// is an error; its other key limits are the product's. 0: the product has no such certificate.
+	oauthMinimum int
+	// oauthNote ends the details of a key-size finding on the OAuthTokenIssuer certificate (Crypto.Note).
+	oauthNote string
 	// oauthCitation: the sources of the OAuthTokenIssuer certificate's key size.
 	oauthCitation string
 	// directorDefaultPoolWarn: the Director "Default" example leaves the pool FQDN out of the SAN (Skype for Business).
@@ -91,8 +94,8 @@ func lyncProfile(e lyncEdition) *Profile {
 		Name:        e.name,
 		ShortName:   e.shortName,
 		Source:      e.source,
-		RulePrefix:  e.prefix,
-		RequestTool: e.requestTool,
+		RulePrefix:  e.id,
+		RequestTool: "the " + e.name + " Certificate Wizard",
 		Crypto:      lyncCrypto(),
 		Roles:       e.roles(),
 		Rules:       e.rules(),
@@ -148,9 +151,9 @@ func (e lyncEdition) lyncCertificates(def, webInternal, webExternal []NameRule) 
 		{Kind: "web-external", Label: "Web external certificate", Names: webExternal, Wildcards: WildcardSimpleURLs, Exportable: ExportableNo,
 			Endpoints: []EndpointSpec{{Name: WebExternalEndpoint, Port: WebExternalPort, SNI: "{external_web_fqdn}"}}},
 	}
-	if e.oauth != nil {
-		oauth := *e.oauth
-		oauth.KeyAlgorithms = append([]string(nil), e.oauth.KeyAlgorithms...)
+	if e.oauthMinimum != 0 {
+		oauth := lyncCrypto()
+		oauth.RSAErrorBelow, oauth.Note = e.oauthMinimum, e.oauthNote
 		certs = append(certs, CertificateSpec{Kind: "oauth", Label: "OAuthTokenIssuer certificate", Exportable: ExportableRequired, Crypto: &oauth})
 	}
 	return certs
@@ -300,7 +303,7 @@ func (e lyncEdition) rules() []RuleSpec {
 			Citation:    e.common + ": SHA-1 and SHA-2 suite of digest sizes (224, 256, 384 and 512-bit)"},
 		{Rule: "rsassa_pss_signature", Severity: "error", Check: "pss",
 			Description: "No certificate of the chain may be signed with RSASSA-PSS: unsupported, it breaks sign-in and call forwarding",
-			Citation:    e.pss},
+			Citation:    e.pss + ": Using the RSASSA-PSS signature algorithm is unsupported, and may lead to errors on login and call forwarding issues"},
 		{Rule: "key_usage_lacks_key_encipherment", Severity: "warn", Check: "key_encipherment",
 			Description: "An RSA key's Key Usage should include keyEncipherment (the Web Server template the certificate wizard uses has it): TLS with RSA key exchange needs it",
 			Citation:    citeRFC5246KeyEncipherment},
@@ -330,7 +333,7 @@ func (e lyncEdition) rules() []RuleSpec {
 
 // rsaMinimumText describes the smallest RSA key, with the OAuthTokenIssuer certificate's when it differs.
 func (e lyncEdition) rsaMinimumText() string {
-	if e.oauth != nil && e.oauth.RSAErrorBelow > 1024 {
+	if e.oauthMinimum > 1024 {
 		return "RSA keys must be at least 1024 bits; the OAuthTokenIssuer certificate's at least 2048 bits"
 	}
 	return "RSA keys must be at least 1024 bits"
@@ -338,7 +341,7 @@ func (e lyncEdition) rsaMinimumText() string {
 
 // oauthCite adds the OAuthTokenIssuer certificate's sources to a key-size rule's citation.
 func (e lyncEdition) oauthCite() string {
-	if e.oauth == nil {
+	if e.oauthMinimum == 0 {
 		return ""
 	}
 	return "; OAuthTokenIssuer certificate: " + e.oauthCitation

@@ -15,23 +15,25 @@ const (
 		"from legacy CryptoAPI providers), https://blogs.perficient.com/2013/12/09/lync-support-for-cryptoaping-certificates"
 )
 
+// lyncCNGSays is what citeLyncCNG says, in a sentence.
+const lyncCNGSays = "Lync Server 2010 and 2013 support only certificates from legacy CryptoAPI providers (a practitioner's report)"
+
 // lync2010 is Lync Server 2010: Default, Web internal and Web external certificates per server; no
 // OAuthTokenIssuer certificate yet. Its wildcard page is the one that warns about a wildcard SAN before the FQDN
 // (citeLyncWildcards, shared with the OCS profile).
 func lync2010() *Profile {
 	return lyncProfile(lyncEdition{
-		id: "lync2010", name: "Lync Server 2010", shortName: "Lync", source: "LYNC2010", prefix: "lync2010",
-		requestTool: "the Lync Server 2010 Certificate Wizard",
-		tables:      citeLync2010Tables,
-		mobility:    citeLync2010Mobility,
-		suffix:      citeLync2010Mobility + "; " + citeLync2013DNSAutodiscover,
-		wildcards:   citeLyncWildcards,
+		id: "lync2010", name: "Lync Server 2010", shortName: "Lync", source: "LYNC2010",
+		tables:    citeLync2010Tables,
+		mobility:  citeLync2010Mobility,
+		suffix:    citeLync2010Mobility + "; " + citeLync2013DNSAutodiscover,
+		wildcards: citeLyncWildcards,
 		// The Lync Server 2010 page states the CA requirements; the common ones (EKU, CDP, key lengths, signature
 		// algorithms) are written out on its Lync Server 2013 successor.
 		common:        citeLync2010Infrastructure + "; " + citeLync2013Infrastructure,
 		cng:           citeLyncCNG,
-		cngSays:       "Lync Server 2010 and 2013 support only certificates from legacy CryptoAPI providers (a practitioner's report)",
-		pss:           citeLync2013Infrastructure + ": Using the RSASSA-PSS signature algorithm is unsupported, and may lead to errors on login and call forwarding issues",
+		cngSays:       lyncCNGSays,
+		pss:           citeLync2013Infrastructure,
 		wildcardOrder: true,
 	})
 }

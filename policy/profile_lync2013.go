@@ -24,19 +24,18 @@ const (
 // authentication page): below 2048 bits is a warning that says so.
 func lync2013() *Profile {
 	return lyncProfile(lyncEdition{
-		id: "lync2013", name: "Lync Server 2013", shortName: "Lync", source: "LYNC2013", prefix: "lync2013",
-		requestTool: "the Lync Server 2013 Certificate Wizard",
-		tables:      citeLync2013Tables,
-		mobility:    citeLync2013Autodiscover + "; " + citeLync2013Tables,
-		suffix:      citeLync2013DNSAutodiscover + "; " + citeLync2013Autodiscover,
-		wildcards:   citeLync2013Wildcards,
-		common:      citeLync2013Infrastructure,
-		cng:         citeLyncCNG,
-		cngSays:     "Lync Server 2010 and 2013 support only certificates from legacy CryptoAPI providers (a practitioner's report)",
-		pss:         citeLync2013Infrastructure + ": Using the RSASSA-PSS signature algorithm is unsupported, and may lead to errors on login and call forwarding issues",
-		oauth: &Crypto{KeyAlgorithms: lyncCrypto().KeyAlgorithms, RSAErrorBelow: 1024, RSAWarnBelow: 2048, RSAWarnAbove: 4096,
-			Note: "for the OAuthTokenIssuer certificate Microsoft's pages disagree: the server-to-server authentication page says it " +
-				"\"must be at least 2048 bits\", the Lync Server 2013 certificate summaries give 1024 as the minimum key length"},
+		id: "lync2013", name: "Lync Server 2013", shortName: "Lync", source: "LYNC2013",
+		tables:       citeLync2013Tables,
+		mobility:     citeLync2013Autodiscover + "; " + citeLync2013Tables,
+		suffix:       citeLync2013DNSAutodiscover + "; " + citeLync2013Autodiscover,
+		wildcards:    citeLync2013Wildcards,
+		common:       citeLync2013Infrastructure,
+		cng:          citeLyncCNG,
+		cngSays:      lyncCNGSays,
+		pss:          citeLync2013Infrastructure,
+		oauthMinimum: 1024,
+		oauthNote: "for the OAuthTokenIssuer certificate Microsoft's pages disagree: the server-to-server authentication page says it " +
+			"\"must be at least 2048 bits\", the Lync Server 2013 certificate summaries give 1024 as the minimum key length",
 		oauthCitation: citeLync2013ServerToServer + "; " + citeLync2013DirectorSummary,
 	})
 }
