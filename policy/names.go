@@ -188,14 +188,12 @@ func SIPDomains(domains []string) []string {
 	var out []string
 	for _, d := range domains {
 		n := NormalizeName(d)
-		if n != "" && !containsString(out, n) {
+		if n != "" && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
 	return out
 }
-
-func containsString(list []string, s string) bool { return slices.Contains(list, s) }
 
 // ExampleName is an example FQDN for a message: host in the administrator's domain when it is known (host +
 // "." + domain), else host followed by a placeholder for it.

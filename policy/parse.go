@@ -529,7 +529,7 @@ func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
 			items = p.seq(m, what+": meet")
 		}
 		for _, item := range items {
-			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://"+p.example("meet")); h != "" && !containsString(urls.Meet, h) {
+			if h := p.host(item, label, "simple_urls: meet", "a meeting URL, e.g. https://"+p.example("meet")); h != "" && !slices.Contains(urls.Meet, h) {
 				urls.Meet = append(urls.Meet, h)
 			}
 		}
@@ -541,15 +541,11 @@ func (p *parser) simpleURLs(n *yaml.Node, label string) SimpleURLs {
 
 // files reads files: {KIND: path}, certificate files to check for the server's certificates of that kind.
 func (p *parser) files(n *yaml.Node, label string, spec *RoleSpec) Files {
-	what := label + ": files"
-	var kinds []string
-	if spec != nil {
-		kinds = spec.CertificateKinds()
-	}
 	if spec == nil {
 		return nil
 	}
-	f := p.mapping(n, what, kinds)
+	what := label + ": files"
+	f := p.mapping(n, what, spec.CertificateKinds())
 	if len(f) == 0 {
 		return nil
 	}

@@ -1,10 +1,6 @@
 package policy
 
-import (
-	"slices"
-
-	"go.yaml.in/yaml/v3"
-)
+import "go.yaml.in/yaml/v3"
 
 // clients reads the deployment file's clients: the clients of the era whose limits the deployment must respect.
 func (p *parser) clients(n *yaml.Node) []Client {
@@ -29,9 +25,7 @@ func (p *parser) clients(n *yaml.Node) []Client {
 			continue
 		}
 		lines[c] = item.Line
-		if !slices.Contains(out, c) {
-			out = append(out, c)
-		}
+		out = append(out, c)
 	}
 	return out
 }
