@@ -190,8 +190,19 @@ func (d *Deployment) Context(s Server) Context {
 	if spec := s.Spec(); len(urls.Hosts()) == 0 && spec != nil && spec.HasOption(OptionSimpleURLs) {
 		urls = d.SimpleURLs
 	}
+	ctx := s.context(urls)
+	ctx.SIPDomains = append([]string(nil), d.SIPDomains...)
+	ctx.AutoConfig = d.AutoConfig
+	ctx.Clients = append([]Client(nil), d.Clients...)
+	ctx.NoAutodiscover = d.NoAutodiscover
+	return ctx
+}
+
+// context is what s itself says of its certificates, with urls as its simple URLs: its product, role, names and
+// declarations, without what the deployment adds. It shares no list with s.
+func (s *Server) context(urls SimpleURLs) Context {
 	urls.Meet = append([]string(nil), urls.Meet...)
-	ctx := Context{
+	return Context{
 		Product:     s.Product,
 		Role:        s.Role,
 		FQDN:        s.FQDN,
@@ -199,12 +210,7 @@ func (d *Deployment) Context(s Server) Context {
 		InternalWeb: s.InternalWeb,
 		ExternalWeb: s.ExternalWeb,
 		SimpleURLs:  urls,
-		SIPDomains:  append([]string(nil), d.SIPDomains...),
-		AutoConfig:  d.AutoConfig,
 		ClientLogon: s.ClientLogon,
-		Clients:     append([]Client(nil), d.Clients...),
 		Perimeter:   s.clone(),
 	}
-	ctx.NoAutodiscover = d.NoAutodiscover
-	return ctx
 }

@@ -99,8 +99,7 @@ func (p *parser) endpointsNeed(f map[string]*yaml.Node, s Server, label string, 
 	if spec == nil {
 		return
 	}
-	ctx := Context{Product: s.Product, Role: s.Role, FQDN: s.FQDN, WebFarm: s.WebFarm, InternalWeb: s.InternalWeb,
-		ExternalWeb: s.ExternalWeb, SimpleURLs: s.SimpleURLs, Perimeter: s.Perimeter}
+	ctx := s.context(s.SimpleURLs)
 	check := func(n *yaml.Node, who string, e Endpoints) {
 		for _, c := range spec.Certificates {
 			for _, ep := range c.Endpoints {
