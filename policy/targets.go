@@ -134,14 +134,8 @@ func (d *Deployment) serverTargets(s Server) []Target {
 	if spec.Pool {
 		targets = append(targets, sharedTargets(s, spec, base)...)
 	}
-	for _, cert := range spec.Certificates {
-		if path := s.Files[cert.Kind]; path != "" {
-			ctx := base
-			ctx.Certificate = cert.Kind
-			targets = append(targets, Target{Server: s.Name, File: path, Context: ctx})
-		}
-	}
-	for _, m := range s.Members {
+	// The files the entry names for the server (Member "") and for each member.
+	for _, m := range append([]Member{{Files: s.Files}}, s.Members...) {
 		for _, cert := range spec.Certificates {
 			if path := m.Files[cert.Kind]; path != "" {
 				ctx := base
