@@ -8,9 +8,7 @@ import (
 )
 
 // lyncServer is a deployment file of one Lync Server 2013 server whose keys are body (indented four spaces).
-func lyncServer(body string) string {
-	return "product: lync2013\nsip_domains: [contoso.com]\nservers:\n  - name: s1\n" + body
-}
+func lyncServer(body string) string { return "product: lync2013\n" + withServer(body) }
 
 // TestLoadLyncFixture reads the Lync fixtures' deployment file: its product, the role options, the simple URLs the
 // servers inherit, and the places to look: each member's Default certificate on 5061 with the pool FQDN as server

@@ -222,11 +222,7 @@ func TestAddressTargetPerimeter(t *testing.T) {
 func TestValidateCatchesPerimeterMistakes(t *testing.T) {
 	edge := func(p *Profile) *RoleSpec { r, _ := p.Role(string(Edge)); return r }
 	cwa := func(p *Profile) *RoleSpec { r, _ := p.Role(string(CWA)); return r }
-	for _, tc := range []struct {
-		name    string
-		breakIt func(p *Profile)
-		want    string
-	}{
+	runValidateCases(t, []validateCase{
 		{"required option not an option", func(p *Profile) { edge(p).Required = []string{OptionCWAURL} }, `required option "cwa_url"`},
 		{"unknown requirement", func(p *Profile) { edge(p).Certificates[3].Rules[0].Rule = "nope" }, `requirement "nope"`},
 		{"unknown requirement condition", func(p *Profile) { edge(p).Certificates[1].Rules[0].WhenAny = []Condition{"partners"} }, `unknown condition "partners"`},
@@ -237,15 +233,7 @@ func TestValidateCatchesPerimeterMistakes(t *testing.T) {
 		{"other reading without a rule", func(p *Profile) { cwa(p).Certificates[0].Names[0].OtherRule = "" }, "go together"},
 		{"other rule unknown", func(p *Profile) { cwa(p).Certificates[0].Names[0].OtherRule = "nope" }, `other rule "nope"`},
 		{"bad host template", func(p *Profile) { edge(p).Certificates[1].Endpoints[0].Host = "{access}" }, "Host: template"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p := ocs2007r2()
-			tc.breakIt(p)
-			if err := p.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("got %v, want an error with %q", err, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPerimeterConditions: the declarations hold as the requirements read them.

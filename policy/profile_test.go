@@ -23,12 +23,28 @@ func TestProfilesValidate(t *testing.T) {
 	}
 }
 
+// validateCase breaks a fresh OCS 2007 R2 profile in one way; Validate must then report want.
+type validateCase struct {
+	name    string
+	breakIt func(p *Profile)
+	want    string
+}
+
+func runValidateCases(t *testing.T, cases []validateCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := ocs2007r2()
+			tc.breakIt(p)
+			if err := p.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want an error with %q", err, tc.want)
+			}
+		})
+	}
+}
+
 func TestValidateCatchesMistakes(t *testing.T) {
-	cases := []struct {
-		name    string
-		breakIt func(p *Profile)
-		want    string
-	}{
+	runValidateCases(t, []validateCase{
 		{"unknown check rule", func(p *Profile) { p.Roles[0].Certificates[0].Names[0].Rule = "nope" }, `name rule "nope" is not one of the product's rules`},
 		{"unknown template variable", func(p *Profile) { p.Roles[0].Certificates[0].Names[0].Names = []string{"{pool}"} }, `unknown variable`},
 		{"unknown condition", func(p *Profile) { p.Roles[0].Certificates[0].Names[1].When = []Condition{"dns"} }, `unknown condition "dns"`},
@@ -40,17 +56,7 @@ func TestValidateCatchesMistakes(t *testing.T) {
 		}, `a unique name and a port`},
 		{"unknown option", func(p *Profile) { p.Roles[0].Options = []string{"web-farm"} }, `unknown option "web-farm"`},
 		{"role without certificates", func(p *Profile) { p.Roles[0].Certificates = nil }, `has no certificate`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := ocs2007r2()
-			tc.breakIt(p)
-			err := p.Validate()
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("got %v, want an error with %q", err, tc.want)
-			}
-		})
-	}
+	})
 }
 
 func TestProfilesAreFresh(t *testing.T) {
