@@ -10,10 +10,6 @@ const (
 		"https://learn.microsoft.com/en-us/windows/win32/api/certenroll/nn-certenroll-ix509attributecspprovider"
 	citePFXImport = "Microsoft, PFXImportCertStore: the key provider in the PKCS #12 attribute 1.3.6.1.4.1.311.17.1; " +
 		"TripleDES-SHA1 and AES256-SHA256 encryption, https://learn.microsoft.com/en-us/windows/win32/api/wincrypt/nf-wincrypt-pfximportcertstore"
-	citeRequestLyncCNG = "Perficient, Lync support for CryptoAPI and CNG certificates (Lync 2010 and 2013 support only " +
-		"legacy CryptoAPI providers), https://blogs.perficient.com/2013/12/09/lync-support-for-cryptoaping-certificates"
-	citeRequestSfBCNG = "MicrosoftDocs/OfficeDocs-SkypeForBusiness pull request 3861 (Skype for Business Server 2015 does " +
-		"not support CNG certificates), https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/pull/3861"
 	citeOCSAVAuth = "Microsoft, OCS 2007 R2: A/V authentication certificate (mark the certificate as exportable), " +
 		"https://unifiedpeople.ru/ocs2007r2.en/html/1bd42604-d7d8-4950-b6a9-f90f602e1a03.htm"
 	citeCAExtensionLimit = "skypeadmin.com, How many SIP domains does Lync support (a Windows CA refuses an " +
@@ -88,7 +84,7 @@ func ocsRequestRules() []RuleSpec {
 			Citation:    citeRFC2986},
 		{Rule: "csr_cng_provider", Severity: "error", Check: "request_cng_provider",
 			Description: "The key must come from a CryptoAPI provider, not a CNG Key Storage Provider (KSP) or KeySpec 0 (AT_NONE): " + uncertainCNG,
-			Citation:    citeEnrollmentCSP + "; " + citeCertreq + "; " + citeRequestLyncCNG + "; " + citeRequestSfBCNG},
+			Citation:    citeEnrollmentCSP + "; " + citeCertreq + "; " + citeLyncCNG + "; " + citeSfBCNG},
 		{Rule: "inf_provider_missing", Severity: "warn", Check: "request_provider_missing",
 			Description: "The INF names no ProviderName: certreq on Windows Server 2008 and later then makes a CNG key in the Microsoft Software Key Storage Provider",
 			Citation:    citeCertreq},
@@ -110,7 +106,7 @@ func ocsRequestRules() []RuleSpec {
 		// PFX files.
 		{Rule: "pfx_cng_provider", Severity: "error", Check: "pfx_cng_provider",
 			Description: "The PFX must not name a CNG Key Storage Provider for its key (attribute 1.3.6.1.4.1.311.17.1): Windows imports the key there, and " + uncertainCNG,
-			Citation:    citePFXImport + "; " + citeRequestLyncCNG + "; " + citeRequestSfBCNG},
+			Citation:    citePFXImport + "; " + citeLyncCNG + "; " + citeSfBCNG},
 		{Rule: "pfx_aes_encryption", Severity: "warn", Check: "pfx_aes",
 			Description: "The PFX is encrypted with AES (PBES2): Windows Server 2003 and 2008 cannot import it and report a wrong password; export it with 3DES",
 			Citation:    citePFXImport + "; " + citePFXAES},
