@@ -161,9 +161,6 @@ func HostOf(what, s string) (string, error) {
 	return NormalizeName(host), nil
 }
 
-// WebFarmHost returns the host of a web farm given as a name or as a URL, normalized.
-func WebFarmHost(s string) (string, error) { return HostOf("web farm", s) }
-
 // SIPDomainProblem says what is wrong with a SIP domain the administrator gave and what to write instead, or "".
 func SIPDomainProblem(v string) string {
 	err := CheckFQDN(v)
