@@ -106,7 +106,7 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 				t.Pool = pools[s.Endpoint]
 			}
 			if member := byMember[s.Member]; slices.Contains(member, k) {
-				t.Context.Certificate = kindOf(s.Context)
+				t.Context.Certificate = s.Kind()
 				t.Others = othersOf(view, k, member)
 			}
 			if f := r.lintTarget(s.Certificate, t, ids[product.ID]); len(f) > 0 {
@@ -142,7 +142,7 @@ func othersOf(view *ServerView, k int, member []int) map[string][]*x509.Certific
 	for _, j := range member {
 		if j != k {
 			o := &view.Seen[j]
-			others[kindOf(o.Context)] = append(others[kindOf(o.Context)], o.Certificate)
+			others[o.Kind()] = append(others[o.Kind()], o.Certificate)
 		}
 	}
 	return others
