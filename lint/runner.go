@@ -114,6 +114,18 @@ func sourceNames(list zlint.SourceList) string {
 	return strings.Join(names, ", ")
 }
 
+// inScope is the set of the names of the lints of one scope, of every product (lintTarget passes over the rules of
+// other products).
+func (r *Runner) inScope(sc scope) map[string]bool {
+	names := map[string]bool{}
+	for i, l := range r.lints {
+		if r.scope[i] == sc {
+			names[l.Name] = true
+		}
+	}
+	return names
+}
+
 // Lints returns the metadata of every lint the runner runs, in name order.
 func (r *Runner) Lints() []zlint.LintMetadata {
 	out := make([]zlint.LintMetadata, 0, len(r.lints))
