@@ -27,11 +27,9 @@ func (l *chainNotSent) CheckApplies(c *x509.Certificate) bool {
 // endpoint that sent nothing but its own certificate and whose issuer uclint cannot find either.
 func (l *chainNotSent) Execute(c *x509.Certificate) *zlint.LintResult {
 	t := l.target()
-	v := t.Trust
-	incomplete := v != nil && v.Incomplete
-	leafOnly := len(t.Chain) == 0 && !v.Trusted()
+	leafOnly := len(t.Chain) == 0 && !t.Trust.Trusted()
 	switch {
-	case !incomplete && !leafOnly:
+	case !t.Trust.Incomplete() && !leafOnly:
 		return pass()
 	case len(t.Chain) == 0:
 		return l.result("the endpoint sends only its own certificate, not the CA certificates above it (issuer %q): a peer that holds only your root cannot build the chain and refuses the TLS connection", c.Issuer.CommonName)

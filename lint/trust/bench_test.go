@@ -155,8 +155,8 @@ func TestAgreesWithLegacyOnFixtures(t *testing.T) {
 		in := benchInputs(t, []string{n})[0]
 		v := s.Check(in.leaf, in.presented, fixtures.At)
 		old := l.check(in.leaf, in.presented, fixtures.At)
-		if v.Outcome.String() != old.Trust || v.Incomplete != old.Incomplete {
-			t.Errorf("%s: %v incomplete=%v, today %s incomplete=%v (%s); problems %+v", n, v.Outcome, v.Incomplete,
+		if v.Outcome.String() != old.Trust || v.Incomplete() != old.Incomplete {
+			t.Errorf("%s: %v incomplete=%v, today %s incomplete=%v (%s); problems %+v", n, v.Outcome, v.Incomplete(),
 				old.Trust, old.Incomplete, old.Reason, v.Problems)
 		}
 	}

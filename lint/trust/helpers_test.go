@@ -150,8 +150,8 @@ func (c chainCase) check(t *testing.T) *Verdict {
 			t.Errorf("problem %+v lacks a part", p)
 		}
 	}
-	if v.Incomplete != w.incomplete {
-		t.Errorf("incomplete %v, want %v (unsent %v)", v.Incomplete, w.incomplete, names(v.Unsent))
+	if v.Incomplete() != w.incomplete {
+		t.Errorf("incomplete %v, want %v (unsent %v)", v.Incomplete(), w.incomplete, names(v.Unsent))
 	}
 	if v.SelfSigned != w.selfSigned {
 		t.Errorf("self-signed %v, want %v", v.SelfSigned, w.selfSigned)
@@ -187,7 +187,7 @@ func (c chainCase) check(t *testing.T) *Verdict {
 			t.Errorf("incomplete details %q lack %q", d, s)
 		}
 	}
-	if v.Incomplete && (v.IncompleteDetails() == "" || v.IncompleteRemediation() == "") {
+	if v.Incomplete() && (v.IncompleteDetails() == "" || v.IncompleteRemediation() == "") {
 		t.Error("incomplete without details or remediation")
 	}
 	for _, p := range v.Presented {
