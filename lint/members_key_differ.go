@@ -104,16 +104,10 @@ func (l *membersKeyDiffer) Execute(c *x509.Certificate) *zlint.LintResult {
 	self := l.target().self()
 	msg := fmt.Sprintf("the members of %s hold %d different %s: %s", l.target().Server.Server, len(groups),
 		strings.TrimPrefix(certificateLabel(&self.Context, self.Kind()), "the ")+"s", strings.Join(parts, "; "))
-	if l.spec.Consequence != "" {
-		msg += "; " + l.spec.Consequence
-	}
-	return l.result("%s", msg)
+	return l.result("%s", l.withConsequence(msg, "; "))
 }
 
 // Remediation is the profile's.
 func (l *membersKeyDiffer) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return "export the certificate with its private key from one member and import it on every other member"
+	return l.fixedOr("export the certificate with its private key from one member and import it on every other member")
 }

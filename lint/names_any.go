@@ -202,10 +202,7 @@ func (l *namesAny) Execute(c *x509.Certificate) *zlint.LintResult {
 		}
 		parts = append(parts, msg)
 	}
-	details := strings.Join(parts, "; ")
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
+	details := l.withConsequence(strings.Join(parts, "; "), ": ")
 	if !definite {
 		return &zlint.LintResult{Status: zlint.Notice, Details: details}
 	}

@@ -71,11 +71,8 @@ func (l *namesAnyDomain) Execute(c *x509.Certificate) *zlint.LintResult {
 	if len(names) == 0 {
 		return pass()
 	}
-	details := fmt.Sprintf("the SAN holds %s, under a domain that is not a SIP domain (%s)", quoteList(names), strings.Join(l.ctx().SIPDomains, ", "))
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
-	return l.result("%s", details)
+	return l.result("%s", l.withConsequence(fmt.Sprintf("the SAN holds %s, under a domain that is not a SIP domain (%s)",
+		quoteList(names), strings.Join(l.ctx().SIPDomains, ", ")), ": "))
 }
 
 // Remediation names the names clients look up.

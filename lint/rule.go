@@ -64,6 +64,22 @@ func (r *rule) fixed() string {
 	return strings.ReplaceAll(r.spec.Remediation, "{request}", r.request())
 }
 
+// fixedOr is the profile's own remediation for the rule, else def.
+func (r *rule) fixedOr(def string) string {
+	if fix := r.fixed(); fix != "" {
+		return fix
+	}
+	return def
+}
+
+// withConsequence is details followed by the profile's consequence of the rule, after sep, when it states one.
+func (r *rule) withConsequence(details, sep string) string {
+	if r.spec.Consequence == "" {
+		return details
+	}
+	return details + sep + r.spec.Consequence
+}
+
 // result is a finding of the rule's own severity with the details given.
 func (r *rule) result(format string, args ...any) *zlint.LintResult {
 	return &zlint.LintResult{Status: zlintStatus(r.spec.Severity), Details: fmt.Sprintf(format, args...)}
