@@ -165,12 +165,19 @@ func underOtherDomain(certs []*x509.Certificate, name string, sipDomains []strin
 	}
 	for _, c := range certs {
 		for _, n := range c.DNSNames {
-			if first, parent, ok := strings.Cut(n, "."); ok && policy.SameName(first, label) && !isSIPDomain(parent, sipDomains) {
+			if labelUnderOtherDomain(n, label, sipDomains) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// labelUnderOtherDomain reports whether the certificate name n is label under a domain that is not a SIP domain
+// ("lyncdiscoverinternal.contoso.local" for lyncdiscoverinternal).
+func labelUnderOtherDomain(n, label string, sipDomains []string) bool {
+	first, parent, ok := strings.Cut(n, ".")
+	return ok && policy.SameName(first, label) && !isSIPDomain(parent, sipDomains)
 }
 
 // isSIPDomain reports whether name is one of the SIP domains, as names compare.
