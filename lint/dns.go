@@ -1,11 +1,10 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -152,10 +151,9 @@ func targetList(records []probe.SRVRecord) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range records {
-		s := hostPort(r.Target, r.Port)
-		if !seen[strings.ToLower(s)] {
-			seen[strings.ToLower(s)] = true
-			names = append(names, s)
+		if key := hostPort(policy.NormalizeName(r.Target), r.Port); !seen[key] {
+			seen[key] = true
+			names = append(names, hostPort(r.Target, r.Port))
 		}
 	}
 	return quoteList(names)
