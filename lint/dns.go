@@ -146,6 +146,25 @@ func usableRecords(l *probe.SRVLookup) []probe.SRVRecord {
 	return out
 }
 
+// recordsWhere returns the records of a lookup that point at a host and for which keep holds.
+func recordsWhere(l *probe.SRVLookup, keep func(r probe.SRVRecord) bool) []probe.SRVRecord {
+	var out []probe.SRVRecord
+	for _, r := range usableRecords(l) {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// targetOutside says whether an SRV record's target is outside domain: neither the domain nor a name in it.
+func targetOutside(domain string) func(r probe.SRVRecord) bool {
+	return func(r probe.SRVRecord) bool {
+		_, inside := depthBelow(r.Target, domain)
+		return !inside
+	}
+}
+
 // targetList formats the distinct targets of records: "pool01.contoso.com:5061" and "pool02.contoso.com:5061".
 func targetList(records []probe.SRVRecord) string {
 	var names []string
