@@ -12,12 +12,14 @@ import (
 // presented there). They are registered as zlint certificate lints for their metadata (uclint lints lists them)
 // but never apply in the per-certificate pass: DNSFindings and PlaceFindings run them.
 
-// dnsSource is the source the DNS rules register under: they describe how the clients of OCS 2007 R2
-// (Communicator 2007 R2, Communicator Phone Edition) find their server.
-const dnsSource zlint.LintSource = "OCS2007R2"
-
-// wizardRequest is how an OCS 2007 R2 administrator gets a new certificate.
-const wizardRequest = "request a new certificate with the OCS Certificate Wizard"
+// dnsProduct is the product whose clients the DNS rules describe (Communicator 2007 R2, Communicator Phone Edition
+// find their server through DNS): the rules register under its source (dnsSource), and their remediations name
+// how its administrator gets a new certificate (wizardRequest).
+var (
+	dnsProduct, _ = policy.Product("ocs2007r2")
+	dnsSource     = zlint.LintSource(dnsProduct.Source)
+	wizardRequest = requestWith(dnsProduct)
+)
 
 // Public sources of the DNS rules.
 const (

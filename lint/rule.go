@@ -57,7 +57,10 @@ func (r *rule) target() *Target {
 
 // request is how the administrator gets a new certificate in this product: "request a new certificate with the
 // OCS Certificate Wizard".
-func (r *rule) request() string { return "request a new certificate with " + r.product.RequestTool }
+func (r *rule) request() string { return requestWith(r.product) }
+
+// requestWith is how the administrator gets a new certificate in product p.
+func requestWith(p *policy.Profile) string { return "request a new certificate with " + p.RequestTool }
 
 // fixed is the profile's own remediation for the rule, if it has one.
 func (r *rule) fixed() string {
