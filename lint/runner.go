@@ -89,7 +89,7 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	known := zlint.GlobalRegistry().Sources()
 	sources := zlint.SourceList(Sources())
 	for _, s := range zlintSources {
-		if !containsSource(known, s) || isOurs(s) {
+		if !slices.Contains(known, s) || isOurs(s) {
 			return nil, fmt.Errorf("unknown zlint source %q: use one of %s", s, sourceNames(known))
 		}
 		sources = append(sources, s)
@@ -100,8 +100,6 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	}
 	return registry, nil
 }
-
-func containsSource(list zlint.SourceList, s zlint.LintSource) bool { return slices.Contains(list, s) }
 
 func sourceNames(list zlint.SourceList) string {
 	names := make([]string, 0, len(list))
