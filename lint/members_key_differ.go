@@ -34,7 +34,7 @@ func (l *membersKeyDiffer) CheckApplies(c *x509.Certificate) bool {
 	if _, ok := l.requirement(); !ok {
 		return false
 	}
-	return len(l.groups()) > 0 && len(l.members()) >= 2
+	return len(l.members()) >= 2
 }
 
 // keyGroup is the members whose certificates share one issuer and public key.
