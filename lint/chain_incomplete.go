@@ -26,7 +26,7 @@ func (l *chainIncomplete) CheckApplies(c *x509.Certificate) bool {
 // Execute reports whether the presented chain was complete.
 func (l *chainIncomplete) Execute(c *x509.Certificate) *zlint.LintResult {
 	v := l.target().Trust
-	if !v.Incomplete {
+	if !v.Incomplete() {
 		return pass()
 	}
 	return l.result("%s", v.IncompleteDetails())

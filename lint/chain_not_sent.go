@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/zmap/zcrypto/x509"
@@ -20,18 +19,16 @@ type chainNotSent struct{ rule }
 // CheckApplies to a CA-issued certificate seen on a live endpoint that the deployment holds to the rule.
 func (l *chainNotSent) CheckApplies(c *x509.Certificate) bool {
 	_, ok := l.requirement()
-	return ok && l.target().live() && !bytes.Equal(c.RawIssuer, c.RawSubject) // a self-signed certificate has no CA to send
+	return ok && l.target().live() && !selfIssued(c) // a self-signed certificate has no CA to send
 }
 
 // Execute flags a chain that reaches a trust anchor only with intermediates the endpoint did not send, or an
 // endpoint that sent nothing but its own certificate and whose issuer uclint cannot find either.
 func (l *chainNotSent) Execute(c *x509.Certificate) *zlint.LintResult {
 	t := l.target()
-	v := t.Trust
-	incomplete := v != nil && v.Incomplete
-	leafOnly := len(t.Chain) == 0 && !v.Trusted()
+	leafOnly := len(t.Chain) == 0 && !t.Trust.Trusted()
 	switch {
-	case !incomplete && !leafOnly:
+	case !t.Trust.Incomplete() && !leafOnly:
 		return pass()
 	case len(t.Chain) == 0:
 		return l.result("the endpoint sends only its own certificate, not the CA certificates above it (issuer %q): a peer that holds only your root cannot build the chain and refuses the TLS connection", c.Issuer.CommonName)
@@ -41,8 +38,5 @@ func (l *chainNotSent) Execute(c *x509.Certificate) *zlint.LintResult {
 
 // Remediation is the profile's.
 func (l *chainNotSent) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return fmt.Sprintf("configure the endpoint to send its intermediate CA certificates (issuer %q) with its own", c.Issuer.CommonName)
+	return l.fixedOr(fmt.Sprintf("configure the endpoint to send its intermediate CA certificates (issuer %q) with its own", c.Issuer.CommonName))
 }

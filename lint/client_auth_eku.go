@@ -23,18 +23,13 @@ func (l *clientAuthEKU) CheckApplies(c *x509.Certificate) bool {
 
 // Execute looks for Client Authentication (or anyExtendedKeyUsage) in the EKU.
 func (l *clientAuthEKU) Execute(c *x509.Certificate) *zlint.LintResult {
-	for _, u := range c.ExtKeyUsage {
-		if u == x509.ExtKeyUsageClientAuth || u == x509.ExtKeyUsageAny {
-			return pass()
-		}
+	if allowsEKU(c, x509.ExtKeyUsageClientAuth) {
+		return pass()
 	}
 	return l.result("the Extended Key Usage lacks Client Authentication (1.3.6.1.5.5.7.3.2), and the deployment declares public IM connectivity with AOL, which authenticates the Access Edge as a client: AOL users cannot exchange IM or presence with yours")
 }
 
 // Remediation is the profile's.
 func (l *clientAuthEKU) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return l.request() + " with both Server Authentication and Client Authentication in its Extended Key Usage"
+	return l.fixedOr(l.request() + " with both Server Authentication and Client Authentication in its Extended Key Usage")
 }

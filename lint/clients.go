@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/zmap/zcrypto/encoding/asn1"
 	"github.com/zmap/zcrypto/x509"
@@ -176,15 +175,7 @@ func (l *wildcardFirst) fqdn(c *x509.Certificate) string {
 
 func (l *wildcardFirst) Execute(c *x509.Certificate) *zlint.LintResult {
 	fqdn := l.fqdn(c)
-	wildcard, at := -1, -1
-	for i, n := range c.DNSNames {
-		if wildcard < 0 && strings.HasPrefix(n, "*") {
-			wildcard = i
-		}
-		if at < 0 && policy.SameName(n, fqdn) {
-			at = i
-		}
-	}
+	wildcard, at := sanOrder(c, fqdn)
 	switch {
 	case wildcard < 0:
 		return pass()

@@ -14,11 +14,6 @@ import (
 // carry). They need every certificate, so they run once all targets were linted, on what the audit kept of each;
 // in the per-certificate pass their target has no pool, no server view and no others, and they do not apply.
 
-// deploymentChecks are the checks that compare several certificates: they run in DeploymentFindings only.
-func deploymentChecks() []string {
-	return []string{"pool_members_differ", "shares_key", "members_key_differ", "names_any"}
-}
-
 // Seen is one certificate of a server of the deployment file, as the audit found it: presented on an endpoint of
 // the server or of one of its members, or read from a file the entry names.
 type Seen struct {
@@ -76,7 +71,7 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 			byServer[key] = append(byServer[key], i)
 		}
 	}
-	ids := map[string]map[string]bool{} // by product
+	only := r.inScope(scopeDeployment) // the rules that compare several certificates (scope() says so)
 	out := map[int][]Finding{}
 	for _, idx := range byServer {
 		view := &ServerView{Server: seen[idx[0]].Server}
@@ -92,24 +87,15 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 		}
 		for k, i := range idx {
 			s := seen[i]
-			product := s.Context.Profile()
-			if ids[product.ID] == nil {
-				ids[product.ID] = map[string]bool{}
-				for _, check := range deploymentChecks() {
-					for id := range idsOf(product, check) {
-						ids[product.ID][id] = true
-					}
-				}
-			}
 			t := &Target{Context: s.Context, Endpoint: s.Endpoint, Server: view, Self: k}
 			if s.Member != "" && s.Endpoint != "" {
 				t.Pool = pools[s.Endpoint]
 			}
 			if member := byMember[s.Member]; slices.Contains(member, k) {
-				t.Context.Certificate = kindOf(s.Context)
+				t.Context.Certificate = s.Kind()
 				t.Others = othersOf(view, k, member)
 			}
-			if f := r.lintTarget(s.Certificate, t, ids[product.ID]); len(f) > 0 {
+			if f := r.lintTarget(s.Certificate, t, only); len(f) > 0 {
 				out[i] = f
 			}
 		}
@@ -142,7 +128,7 @@ func othersOf(view *ServerView, k int, member []int) map[string][]*x509.Certific
 	for _, j := range member {
 		if j != k {
 			o := &view.Seen[j]
-			others[kindOf(o.Context)] = append(others[kindOf(o.Context)], o.Certificate)
+			others[o.Kind()] = append(others[o.Kind()], o.Certificate)
 		}
 	}
 	return others

@@ -1,11 +1,10 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -13,12 +12,14 @@ import (
 // presented there). They are registered as zlint certificate lints for their metadata (uclint lints lists them)
 // but never apply in the per-certificate pass: DNSFindings and PlaceFindings run them.
 
-// dnsSource is the source the DNS rules register under: they describe how the clients of OCS 2007 R2
-// (Communicator 2007 R2, Communicator Phone Edition) find their server.
-const dnsSource zlint.LintSource = "OCS2007R2"
-
-// wizardRequest is how an OCS 2007 R2 administrator gets a new certificate.
-const wizardRequest = "request a new certificate with the OCS Certificate Wizard"
+// dnsProduct is the product whose clients the DNS rules describe (Communicator 2007 R2, Communicator Phone Edition
+// find their server through DNS): the rules register under its source (dnsSource), and their remediations name
+// how its administrator gets a new certificate (wizardRequest).
+var (
+	dnsProduct, _ = policy.Product("ocs2007r2")
+	dnsSource     = zlint.LintSource(dnsProduct.Source)
+	wizardRequest = requestWith(dnsProduct)
+)
 
 // Public sources of the DNS rules.
 const (
@@ -147,15 +148,33 @@ func usableRecords(l *probe.SRVLookup) []probe.SRVRecord {
 	return out
 }
 
+// recordsWhere returns the records of a lookup that point at a host and for which keep holds.
+func recordsWhere(l *probe.SRVLookup, keep func(r probe.SRVRecord) bool) []probe.SRVRecord {
+	var out []probe.SRVRecord
+	for _, r := range usableRecords(l) {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// targetOutside says whether an SRV record's target is outside domain: neither the domain nor a name in it.
+func targetOutside(domain string) func(r probe.SRVRecord) bool {
+	return func(r probe.SRVRecord) bool {
+		_, inside := depthBelow(r.Target, domain)
+		return !inside
+	}
+}
+
 // targetList formats the distinct targets of records: "pool01.contoso.com:5061" and "pool02.contoso.com:5061".
 func targetList(records []probe.SRVRecord) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range records {
-		s := hostPort(r.Target, r.Port)
-		if !seen[strings.ToLower(s)] {
-			seen[strings.ToLower(s)] = true
-			names = append(names, s)
+		if key := hostPort(policy.NormalizeName(r.Target), r.Port); !seen[key] {
+			seen[key] = true
+			names = append(names, hostPort(r.Target, r.Port))
 		}
 	}
 	return quoteList(names)

@@ -61,7 +61,7 @@ func UncheckedSIPDomains(p *Place, c *x509.Certificate, checked []string, listed
 // sip.<TLD>).
 func sipDomainOf(name string) (string, bool) {
 	n := strings.TrimSuffix(name, ".")
-	if len(n) < 4 || !asciiEqualFold(n[:4], "sip.") || policy.NameProblem(n) != "" || strings.Contains(n, "*") {
+	if len(n) < 4 || !policy.EqualFoldASCII(n[:4], "sip.") || policy.NameProblem(n) != "" || strings.Contains(n, "*") {
 		return "", false
 	}
 	domain := policy.NormalizeName(n[4:])

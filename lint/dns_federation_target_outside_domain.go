@@ -18,12 +18,7 @@ func init() {
 // checkFederationTargetOutsideDomain: the federation SRV must point at a name in the SIP domain's namespace.
 func checkFederationTargetOutsideDomain(d *probe.SIPDomainObservation, _ *DNSInput) []Finding {
 	l := d.Service(probe.ServiceFederation)
-	var outside []probe.SRVRecord
-	for _, r := range usableRecords(l) {
-		if _, ok := depthBelow(r.Target, d.Domain); !ok {
-			outside = append(outside, r)
-		}
-	}
+	outside := recordsWhere(l, targetOutside(d.Domain))
 	if len(outside) == 0 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -44,12 +45,9 @@ func checkMultipleAutoConfigSRV(d *probe.SIPDomainObservation, in *DNSInput) []F
 }
 
 func distinctTargets(records []probe.SRVRecord) []string {
-	seen := map[string]bool{}
 	var out []string
 	for _, r := range records {
-		k := strings.ToLower(r.Target)
-		if !seen[k] {
-			seen[k] = true
+		if !containsName(out, r.Target) {
 			out = append(out, r.Target)
 		}
 	}
@@ -98,7 +96,7 @@ func autoConfigPools(in *DNSInput) []string {
 		}
 	}
 	for i, n := range nodes {
-		link("name:"+strings.ToLower(n.target), i)
+		link("name:"+policy.NormalizeName(n.target), i)
 		for _, a := range n.addrs {
 			link("addr:"+a.String(), i)
 		}
@@ -107,7 +105,7 @@ func autoConfigPools(in *DNSInput) []string {
 	for i, n := range nodes {
 		root := find(i)
 		entry := fmt.Sprintf("%s (%s)", n.target, n.domain)
-		if !containsString(groups[root], entry) {
+		if !slices.Contains(groups[root], entry) {
 			groups[root] = append(groups[root], entry)
 		}
 	}
@@ -120,8 +118,4 @@ func autoConfigPools(in *DNSInput) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	return slices.Contains(list, s)
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"net"
 	"strconv"
 	"strings"
@@ -67,26 +68,6 @@ func plainLabel(l string) bool {
 	return l != ""
 }
 
-// asciiEqualFold compares two strings, folding ASCII letters only.
-func asciiEqualFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func lowerASCII(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // depthBelow says how many labels name has below domain: 0 for the domain itself, 1 for host.domain, 2 for
 // x.sub.domain. ok is false when name is not domain or inside it (label boundaries count: "evilcontoso.com" is
 // not inside "contoso.com").
@@ -98,7 +79,7 @@ func depthBelow(name, domain string) (depth int, ok bool) {
 	}
 	extra := len(ln) - len(ld)
 	for i := range ld {
-		if !asciiEqualFold(ln[extra+i], ld[i]) {
+		if !policy.EqualFoldASCII(ln[extra+i], ld[i]) {
 			return 0, false
 		}
 	}
@@ -155,39 +136,21 @@ func certCarries(c *x509.Certificate, dnsName string) bool {
 	return certCarriesCN(c, dnsName) || certCarriesSAN(c, dnsName)
 }
 
-// certNames describes the names a certificate carries, for a message: CN "x", SAN "a", "b".
+// certNames describes the names a certificate carries, for a message: Subject CN "x", SAN "a", "b" (quoted as every
+// rule quotes names; the renderers make the text safe for a terminal).
 func certNames(c *x509.Certificate) string {
-	s := `Subject CN "` + visible(subjectCN(c)) + `"`
-	if subjectCN(c) == "" {
-		s = "no Subject CN"
+	s := "no Subject CN"
+	if cn := subjectCN(c); cn != "" {
+		s = fmt.Sprintf("Subject CN %q", cn)
 	}
 	if len(c.DNSNames) == 0 {
 		return s + ", no SAN DNS name"
 	}
-	names := make([]string, 0, len(c.DNSNames))
-	for i, n := range c.DNSNames {
-		if i == 8 {
-			names = append(names, "…")
-			break
-		}
-		names = append(names, visible(n))
+	names := c.DNSNames
+	if len(names) > 8 {
+		names = append(names[:8:8], "…")
 	}
 	return s + ", SAN " + quoteList(names)
-}
-
-// visible escapes control characters and non-ASCII bytes so that a hostile name cannot rewrite the terminal.
-func visible(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c >= 0x7f {
-			b.WriteString(`\x`)
-			b.WriteString(strconv.FormatUint(uint64(c)>>4, 16))
-			b.WriteString(strconv.FormatUint(uint64(c)&0xf, 16))
-		} else {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }
 
 // hostPort writes host:port ("[::1]:443" for an IPv6 literal).

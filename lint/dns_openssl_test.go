@@ -2,14 +2,10 @@ package lint
 
 import (
 	stdx509 "crypto/x509"
-	"encoding/pem"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/zmap/zcrypto/x509"
 )
 
 // TestCertNameAgainstOpenSSL compares uclint's name check (the one the SRV target and fallback name rules use)
@@ -51,24 +47,13 @@ func TestCertNameAgainstOpenSSL(t *testing.T) {
 			if got := strings.Contains(string(out), "does match"); got != tc.openssl {
 				t.Errorf("openssl says %q, want match=%v", strings.TrimSpace(string(out)), tc.openssl)
 			}
-			data, err := os.ReadFile(certFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			block, _ := pem.Decode(data)
-			if block == nil {
-				t.Fatal("openssl wrote no PEM certificate")
-			}
-			std, err := stdx509.ParseCertificate(block.Bytes)
+			c := readPEM(t, certFile)[0]
+			std, err := stdx509.ParseCertificate(c.Raw)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := std.VerifyHostname(tc.host) == nil; got != tc.golang {
 				t.Errorf("Go's VerifyHostname: match=%v, want %v", got, tc.golang)
-			}
-			c, err := x509.ParseCertificate(block.Bytes)
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got := certCarries(c, tc.host); got != tc.uclint {
 				t.Errorf("uclint: match=%v, want %v", got, tc.uclint)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -71,7 +72,7 @@ func (c *Choice) same(o *Choice) bool {
 	if c == nil || o == nil {
 		return c == nil && o == nil
 	}
-	return c.Record == o.Record && strings.EqualFold(c.Host, o.Host) && len(c.Ports) > 0 && len(o.Ports) > 0 &&
+	return c.Record == o.Record && policy.SameName(c.Host, o.Host) && len(c.Ports) > 0 && len(o.Ports) > 0 &&
 		c.Ports[0] == o.Ports[0]
 }
 
@@ -212,10 +213,11 @@ func Places(obs *probe.SIPDomainObservation) []Place {
 		for _, r := range usableRecords(l) {
 			p := Place{Domain: obs.Domain, Record: l.Name, Service: svc.service, Host: r.Target, Port: r.Port,
 				Addresses: r.Resolved.Addresses, Clients: svc.clients}
-			if seen[strings.ToLower(p.Address())] {
+			key := hostPort(policy.NormalizeName(p.Host), p.Port)
+			if seen[key] {
 				continue
 			}
-			seen[strings.ToLower(p.Address())] = true
+			seen[key] = true
 			if len(p.Addresses) == 0 {
 				p.Unresolved = unresolved(&r.Resolved, l.Name)
 			}

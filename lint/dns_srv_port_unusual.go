@@ -23,12 +23,7 @@ func checkSRVPortUnusual(d *probe.SIPDomainObservation, _ *DNSInput) []Finding {
 		port    uint16
 	}{{probe.ServiceInternalTLS, portSIPTLS}, {probe.ServiceExternalTLS, portSIPHTTPS}, {probe.ServiceFederation, portSIPTLS}} {
 		l := d.Service(want.service)
-		var odd []probe.SRVRecord
-		for _, r := range usableRecords(l) {
-			if r.Port != want.port {
-				odd = append(odd, r)
-			}
-		}
+		odd := recordsWhere(l, func(r probe.SRVRecord) bool { return r.Port != want.port })
 		if len(odd) == 0 {
 			continue
 		}

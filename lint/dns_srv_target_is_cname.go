@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -24,8 +25,8 @@ func checkSRVTargetIsCNAME(d *probe.SIPDomainObservation, _ *DNSInput) []Finding
 		var aliases []string
 		seen := map[string]bool{}
 		for _, r := range usableRecords(l) {
-			if len(r.Resolved.CNAMEs) > 0 && !seen[strings.ToLower(r.Target)] {
-				seen[strings.ToLower(r.Target)] = true
+			if len(r.Resolved.CNAMEs) > 0 && !seen[policy.NormalizeName(r.Target)] {
+				seen[policy.NormalizeName(r.Target)] = true
 				aliases = append(aliases, fmt.Sprintf("%s (→ %s)", r.Target, strings.Join(r.Resolved.CNAMEs, " → ")))
 			}
 		}

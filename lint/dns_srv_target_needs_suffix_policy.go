@@ -20,12 +20,10 @@ func checkSRVTargetNeedsSuffixPolicy(d *probe.SIPDomainObservation, _ *DNSInput)
 	var out []Finding
 	for _, svc := range []string{probe.ServiceInternalTLS, probe.ServiceExternalTLS} {
 		l := d.Service(svc)
-		var deep []probe.SRVRecord
-		for _, r := range usableRecords(l) {
-			if depth, ok := depthBelow(r.Target, d.Domain); ok && depth >= 2 {
-				deep = append(deep, r)
-			}
-		}
+		deep := recordsWhere(l, func(r probe.SRVRecord) bool {
+			depth, ok := depthBelow(r.Target, d.Domain)
+			return ok && depth >= 2
+		})
 		if len(deep) == 0 {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/zmap/zcrypto/x509"
 
+	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
 )
 
@@ -24,7 +25,7 @@ func checkSRVTargetNotStrictName(d *probe.SIPDomainObservation, p *Place, c *x50
 	if p.Service != probe.ServiceInternalTLS && p.Service != probe.ServiceExternalTLS {
 		return nil
 	}
-	if depth, ok := depthBelow(p.Host, d.Domain); !ok || depth != 1 || asciiEqualFold(firstLabel(p.Host), "sip") {
+	if depth, ok := depthBelow(p.Host, d.Domain); !ok || depth != 1 || policy.EqualFoldASCII(firstLabel(p.Host), "sip") {
 		return nil
 	}
 	sip := "sip." + d.Domain

@@ -20,12 +20,7 @@ func checkSRVTargetOutsideSIPDomain(d *probe.SIPDomainObservation, _ *DNSInput) 
 	var out []Finding
 	for _, svc := range autoConfigServices() {
 		l := d.Service(svc)
-		var outside []probe.SRVRecord
-		for _, r := range usableRecords(l) {
-			if _, ok := depthBelow(r.Target, d.Domain); !ok {
-				outside = append(outside, r)
-			}
-		}
+		outside := recordsWhere(l, targetOutside(d.Domain))
 		if len(outside) == 0 {
 			continue
 		}

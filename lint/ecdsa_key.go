@@ -29,11 +29,7 @@ func (l *ecdsaKey) Execute(c *x509.Certificate) *zlint.LintResult {
 	if k, ok := c.PublicKey.(*ecdsa.PublicKey); ok && k.Curve != nil {
 		curve = k.Curve.Params().Name
 	}
-	details := fmt.Sprintf("the key is ECDSA (%s)", curve)
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
-	return l.result("%s", details)
+	return l.result("%s", l.withConsequence(fmt.Sprintf("the key is ECDSA (%s)", curve), ": "))
 }
 
 // Remediation asks for an RSA key.

@@ -24,12 +24,6 @@ type keyEncipherment struct {
 // rsaKeyExchange reports whether the handshake that showed the certificate used RSA key exchange.
 func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange }
 
-// lacks reports whether c is an RSA key with a Key Usage extension that lacks keyEncipherment.
-func lacks(c *x509.Certificate) bool {
-	_, isRSA := rsaBits(c)
-	return isRSA && hasExtension(c, util.KeyUsageOID) && c.KeyUsage&x509.KeyUsageKeyEncipherment == 0
-}
-
 // CheckApplies to RSA keys with a Key Usage extension; the warning where the error does not apply, and the
 // error to endpoints that negotiated RSA key exchange.
 func (l *keyEncipherment) CheckApplies(c *x509.Certificate) bool {
@@ -39,7 +33,7 @@ func (l *keyEncipherment) CheckApplies(c *x509.Certificate) bool {
 
 // Execute checks the keyEncipherment bit.
 func (l *keyEncipherment) Execute(c *x509.Certificate) *zlint.LintResult {
-	if !lacks(c) {
+	if c.KeyUsage&x509.KeyUsageKeyEncipherment != 0 {
 		return pass()
 	}
 	if l.negotiated {

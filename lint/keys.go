@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/zmap/zcrypto/encoding/asn1"
 	"github.com/zmap/zcrypto/rsa"
 	"github.com/zmap/zcrypto/x509"
@@ -19,6 +21,11 @@ func rsaBits(c *x509.Certificate) (int, bool) {
 		return 0, false
 	}
 	return key.N.BitLen(), true
+}
+
+// allowsEKU reports whether the certificate's Extended Key Usage holds usage, or anyExtendedKeyUsage.
+func allowsEKU(c *x509.Certificate, usage x509.ExtKeyUsage) bool {
+	return slices.Contains(c.ExtKeyUsage, usage) || slices.Contains(c.ExtKeyUsage, x509.ExtKeyUsageAny)
 }
 
 // keyAlgorithm names the certificate's key algorithm as the profiles do: "rsa", "ecdsa", "ed25519", "dsa",

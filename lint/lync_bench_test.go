@@ -39,18 +39,18 @@ func BenchmarkAcrossFindings(b *testing.B) {
 		b.Fatal(err)
 	}
 	kinds := map[string]string{"default": "lync-fe01-default", "web-internal": "lync-fe01-web-internal", "web-external": "lync-fe01-web-external"}
-	var certs []ServerCertificate
+	var certs []Seen
 	for m := range 1000 {
 		member := fmt.Sprintf("fe%04d.contoso.com", m)
 		for kind, name := range kinds {
 			l, _ := leaf(b, name)
-			certs = append(certs, ServerCertificate{Server: "lyncpool01", Member: member, Certificate: l,
+			certs = append(certs, Seen{Server: "lyncpool01", Member: member, Certificate: l,
 				Context: lyncCtx(b, "sfb2019", policy.FrontEndPool, kind, member)})
 		}
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if got := r.AcrossFindings(certs); len(got) > 0 {
+		if got := r.DeploymentFindings(certs); len(got) > 0 {
 			b.Fatalf("findings on good certificates: %d", len(got))
 		}
 	}

@@ -86,7 +86,7 @@ func TestLyncRulesOnOpenSSLCertificates(t *testing.T) {
 				t.Errorf("%s %s: an OpenSSL certificate made as the table says fails: %+v", product, c.ctx.Certificate, f)
 			}
 		}
-		across := r.AcrossFindings([]ServerCertificate{{Server: "p", Member: "lfe01.contoso.com", Certificate: def, Context: defCtx},
+		across := r.DeploymentFindings([]Seen{{Server: "p", Member: "lfe01.contoso.com", Certificate: def, Context: defCtx},
 			{Server: "p", Member: "lfe01.contoso.com", Certificate: web, Context: webCtx}})
 		if len(across) > 0 {
 			t.Errorf("%s: the wildcard does not stand for lyncdiscover: %+v", product, across)

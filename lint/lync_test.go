@@ -87,7 +87,7 @@ func TestLyncGoodCertificatesPassEveryRule(t *testing.T) {
 				if got := strings.Join(spec.CertificateKinds(), " "); got != wantKinds {
 					t.Fatalf("certificates %q, want %q", got, wantKinds)
 				}
-				var server []ServerCertificate
+				var server []Seen
 				for _, kind := range spec.CertificateKinds() {
 					ctx := lyncCtx(t, product, lr.role, kind, lr.member)
 					in := input(t, lr.certs[kind], ctx)
@@ -98,9 +98,9 @@ func TestLyncGoodCertificatesPassEveryRule(t *testing.T) {
 					if f := ours(findings, ctx.Profile()); len(f) > 0 {
 						t.Errorf("%s (%s): %+v", lr.certs[kind], kind, f)
 					}
-					server = append(server, ServerCertificate{Server: "s", Member: lr.member, Certificate: in.Leaf, Context: ctx})
+					server = append(server, Seen{Server: "s", Member: lr.member, Certificate: in.Leaf, Context: ctx})
 				}
-				if across := r.AcrossFindings(server); len(across) > 0 {
+				if across := r.DeploymentFindings(server); len(across) > 0 {
 					t.Errorf("across the server's certificates: %+v", across)
 				}
 			})

@@ -34,7 +34,7 @@ func (l *membersKeyDiffer) CheckApplies(c *x509.Certificate) bool {
 	if _, ok := l.requirement(); !ok {
 		return false
 	}
-	return len(l.groups()) > 0 && len(l.members()) >= 2
+	return len(l.members()) >= 2
 }
 
 // keyGroup is the members whose certificates share one issuer and public key.
@@ -104,16 +104,10 @@ func (l *membersKeyDiffer) Execute(c *x509.Certificate) *zlint.LintResult {
 	self := l.target().self()
 	msg := fmt.Sprintf("the members of %s hold %d different %s: %s", l.target().Server.Server, len(groups),
 		strings.TrimPrefix(certificateLabel(&self.Context, self.Kind()), "the ")+"s", strings.Join(parts, "; "))
-	if l.spec.Consequence != "" {
-		msg += "; " + l.spec.Consequence
-	}
-	return l.result("%s", msg)
+	return l.result("%s", l.withConsequence(msg, "; "))
 }
 
 // Remediation is the profile's.
 func (l *membersKeyDiffer) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return "export the certificate with its private key from one member and import it on every other member"
+	return l.fixedOr("export the certificate with its private key from one member and import it on every other member")
 }

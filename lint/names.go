@@ -50,11 +50,7 @@ func (l *names) Execute(c *x509.Certificate) *zlint.LintResult {
 	if len(problems) == 0 {
 		return pass()
 	}
-	details := strings.Join(problems, "; ")
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
-	return l.result("%s", details)
+	return l.result("%s", l.withConsequence(strings.Join(problems, "; "), ": "))
 }
 
 // judge says what is wrong with c under one name rule, or "".

@@ -14,7 +14,7 @@ import (
 // names_any: names that one of a server's certificates must carry, where Microsoft's pages do not agree on which
 // (policy.InSANOfAny: lyncdiscoverinternal.<domain> on the Default or the Web internal certificate, lyncdiscover
 // on any of them). A SAN wildcard that covers the name counts. It needs the server's other certificates, so it runs
-// in the deployment-level pass (Runner.AcrossFindings) once every target was linted; in the per-certificate pass it
+// in the deployment-level pass (Runner.DeploymentFindings) once every target was linted; in the per-certificate pass it
 // does not apply.
 //
 // A missing name is reported once per server (or pool member): on the last of the certificates that may carry it
@@ -165,12 +165,19 @@ func underOtherDomain(certs []*x509.Certificate, name string, sipDomains []strin
 	}
 	for _, c := range certs {
 		for _, n := range c.DNSNames {
-			if first, parent, ok := strings.Cut(n, "."); ok && policy.SameName(first, label) && !isSIPDomain(parent, sipDomains) {
+			if labelUnderOtherDomain(n, label, sipDomains) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// labelUnderOtherDomain reports whether the certificate name n is label under a domain that is not a SIP domain
+// ("lyncdiscoverinternal.contoso.local" for lyncdiscoverinternal).
+func labelUnderOtherDomain(n, label string, sipDomains []string) bool {
+	first, parent, ok := strings.Cut(n, ".")
+	return ok && policy.SameName(first, label) && !isSIPDomain(parent, sipDomains)
 }
 
 // isSIPDomain reports whether name is one of the SIP domains, as names compare.
@@ -202,10 +209,7 @@ func (l *namesAny) Execute(c *x509.Certificate) *zlint.LintResult {
 		}
 		parts = append(parts, msg)
 	}
-	details := strings.Join(parts, "; ")
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
+	details := l.withConsequence(strings.Join(parts, "; "), ": ")
 	if !definite {
 		return &zlint.LintResult{Status: zlint.Notice, Details: details}
 	}
@@ -242,38 +246,11 @@ func (l *namesAny) Remediation(c *x509.Certificate) string {
 		l.request(), strings.Join(adds, "; "), wildcard)
 }
 
-// ServerCertificate is one certificate seen for a server or pool member, on an endpoint or in a file, for the rules
-// judged across a server's certificates.
-type ServerCertificate struct {
-	Server, Member string            // the server's name in the deployment, and the member's FQDN ("" when none)
-	Certificate    *x509.Certificate // the leaf
-	Context        policy.Context    // its target's context: product, role, certificate kind
-}
-
 // NeedsOthers reports whether a certificate judged with ctx has rules judged across its server's certificates: the
-// pipeline then keeps it for AcrossFindings.
+// pipeline then keeps it for DeploymentFindings.
 func NeedsOthers(ctx policy.Context) bool {
 	if _, ok := ctx.RoleSpec(); !ok {
 		return false
 	}
 	return len(idsOf(ctx.Profile(), "names_any")) > 0
-}
-
-// AcrossFindings runs the rules judged across a server's certificates (names_any) over certificates seen in files:
-// the deployment-level pass (DeploymentFindings), each certificate with the others seen for the same server or
-// pool member of the same product. It returns the findings of each index of certs that has some.
-func (r *Runner) AcrossFindings(certs []ServerCertificate) map[int][]Finding {
-	seen := make([]Seen, len(certs))
-	for i, c := range certs {
-		seen[i] = Seen{Server: c.Server, Member: c.Member, Certificate: c.Certificate, Context: c.Context}
-	}
-	return r.DeploymentFindings(seen)
-}
-
-// kindOf is the kind of the certificate a context judges: the role's default certificate when it names none.
-func kindOf(ctx policy.Context) string {
-	if spec, ok := ctx.CertificateSpec(); ok {
-		return spec.Kind
-	}
-	return ctx.Certificate
 }

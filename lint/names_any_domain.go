@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/zmap/zcrypto/x509"
@@ -48,15 +49,8 @@ func (l *namesAnyDomain) offending(c *x509.Certificate) []string {
 	labels := l.labels()
 	var out []string
 	for _, n := range c.DNSNames {
-		first, parent, ok := strings.Cut(n, ".")
-		if !ok {
-			continue
-		}
-		for _, label := range labels {
-			if policy.SameName(first, label) && !isSIPDomain(parent, l.ctx().SIPDomains) {
-				out = append(out, n)
-				break
-			}
+		if slices.ContainsFunc(labels, func(label string) bool { return labelUnderOtherDomain(n, label, l.ctx().SIPDomains) }) {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -71,11 +65,8 @@ func (l *namesAnyDomain) Execute(c *x509.Certificate) *zlint.LintResult {
 	if len(names) == 0 {
 		return pass()
 	}
-	details := fmt.Sprintf("the SAN holds %s, under a domain that is not a SIP domain (%s)", quoteList(names), strings.Join(l.ctx().SIPDomains, ", "))
-	if l.spec.Consequence != "" {
-		details += ": " + l.spec.Consequence
-	}
-	return l.result("%s", details)
+	return l.result("%s", l.withConsequence(fmt.Sprintf("the SAN holds %s, under a domain that is not a SIP domain (%s)",
+		quoteList(names), strings.Join(l.ctx().SIPDomains, ", ")), ": "))
 }
 
 // Remediation names the names clients look up.

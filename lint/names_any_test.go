@@ -20,10 +20,10 @@ func TestLyncdiscoverAcrossCertificates(t *testing.T) {
 	}
 	const member = "lfe01.contoso.com"
 	cert := func(name string) *x509.Certificate { l, _ := leaf(t, name); return l }
-	server := func(product string, kinds ...string) []ServerCertificate {
-		var out []ServerCertificate
+	server := func(product string, kinds ...string) []Seen {
+		var out []Seen
 		for i := 0; i+1 < len(kinds); i += 2 {
-			out = append(out, ServerCertificate{Server: "lyncpool01", Member: member, Certificate: cert(kinds[i+1]),
+			out = append(out, Seen{Server: "lyncpool01", Member: member, Certificate: cert(kinds[i+1]),
 				Context: lyncCtx(t, product, policy.FrontEndPool, kinds[i], member)})
 		}
 		return out
@@ -32,7 +32,7 @@ func TestLyncdiscoverAcrossCertificates(t *testing.T) {
 		id := "e_" + product + "_san_missing_lyncdiscover"
 		cases := []struct {
 			name  string
-			certs []ServerCertificate
+			certs []Seen
 			want  map[int]Severity // index → the finding's severity; absent: no finding
 		}{
 			{"both certificates: on the Web internal one", server(product, "default", "lync-fe01-default", "web-internal", "lync-fe01-web-internal", "web-external", "lync-fe01-web-external"), nil},
@@ -44,12 +44,12 @@ func TestLyncdiscoverAcrossCertificates(t *testing.T) {
 			{"wildcard SAN covers them", server(product, "default", "lync-fe01-default", "web-internal", "lync-fe01-web-wildcard", "web-external", "lync-fe01-web-external"), nil},
 			{"on no certificate: each name reported once, on the most specific certificate", server(product, "default", "lync-fe01-default", "web-internal", "lync-fe01-mistake-no-member", "web-external", "lync-fe01-mistake-no-member"), map[int]Severity{1: Error, 2: Error}},
 			{"another member's certificates are not this member's", append(server(product, "default", "lync-fe01-combined"),
-				ServerCertificate{Server: "lyncpool01", Member: "lfe02.contoso.com", Certificate: cert("lync-fe01-mistake-no-lyncdiscoverinternal"),
+				Seen{Server: "lyncpool01", Member: "lfe02.contoso.com", Certificate: cert("lync-fe01-mistake-no-lyncdiscoverinternal"),
 					Context: lyncCtx(t, product, policy.FrontEndPool, "web-internal", "lfe02.contoso.com")}), map[int]Severity{1: Notice}},
 		}
 		for _, tc := range cases {
 			t.Run(product+"/"+tc.name, func(t *testing.T) {
-				got := r.AcrossFindings(tc.certs)
+				got := r.DeploymentFindings(tc.certs)
 				for i := range tc.certs {
 					var sev Severity
 					for _, f := range got[i] {
@@ -77,14 +77,14 @@ func TestLyncAutodiscoverOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var certs []ServerCertificate
+	var certs []Seen
 	for kind, name := range map[string]string{"default": "lync-fe01-default", "web-internal": "lync-fe01-mistake-no-lyncdiscoverinternal"} {
 		ctx := lyncCtx(t, "lync2013", policy.FrontEndPool, kind, "lfe01.contoso.com")
 		ctx.NoAutodiscover = true
 		l, _ := leaf(t, name)
-		certs = append(certs, ServerCertificate{Server: "p", Member: "lfe01.contoso.com", Certificate: l, Context: ctx})
+		certs = append(certs, Seen{Server: "p", Member: "lfe01.contoso.com", Certificate: l, Context: ctx})
 	}
-	if got := r.AcrossFindings(certs); len(got) > 0 {
+	if got := r.DeploymentFindings(certs); len(got) > 0 {
 		t.Fatalf("autodiscover off: %+v", got)
 	}
 }

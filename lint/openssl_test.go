@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,19 +74,7 @@ func (p *opensslPKI) leaf(name, newKey, subj, config string, sign ...string) *x5
 
 func (p *opensslPKI) cert(file string) *x509.Certificate {
 	p.t.Helper()
-	data, err := os.ReadFile(filepath.Join(p.dir, file))
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	block, _ := pem.Decode(data)
-	if block == nil {
-		p.t.Fatalf("%s: no PEM block", file)
-	}
-	c, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		p.t.Fatalf("%s: %v", file, err)
-	}
-	return c
+	return readPEM(p.t, filepath.Join(p.dir, file))[0]
 }
 
 // TestRulesOnOpenSSLCertificates runs the key, signature and name rules on certificates OpenSSL made.

@@ -80,11 +80,8 @@ func (l *poolMembersDiffer) groups() []certificateGroup {
 
 // Remediation says to install the pool certificate everywhere.
 func (l *poolMembersDiffer) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return fmt.Sprintf("export the current pool certificate with its private key from a member that has it (%s: Personal > Certificates > All Tasks > Export), import it on every member of %s, assign it with %s and to the web site in %s, then restart the services",
-		certStore, l.target().Pool.Pool, l.product.RequestTool, iisAssign)
+	return l.fixedOr(fmt.Sprintf("export the current pool certificate with its private key from a member that has it (%s: Personal > Certificates > All Tasks > Export), import it on every member of %s, assign it with %s and to the web site in %s, then restart the services",
+		certStore, l.target().Pool.Pool, l.product.RequestTool, iisAssign))
 }
 
 // Fingerprint is the SHA-256 of a certificate's DER, in hex.

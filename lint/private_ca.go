@@ -48,8 +48,5 @@ func (l *privateCA) Execute(c *x509.Certificate) *zlint.LintResult {
 
 // Remediation is the profile's.
 func (l *privateCA) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return "request the certificate from a public CA and assign it to the external interface"
+	return l.fixedOr("request the certificate from a public CA and assign it to the external interface")
 }

@@ -36,8 +36,5 @@ func (l *publicCA) Execute(c *x509.Certificate) *zlint.LintResult {
 
 // Remediation explains the choice, in the product's words when its profile has them.
 func (l *publicCA) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return "nothing to fix if this is intended; otherwise pass your Enterprise root with --ca-file, or issue internal server certificates from your Enterprise CA (KB929395 lists the public CAs that work with OCS)"
+	return l.fixedOr("nothing to fix if this is intended; otherwise pass your Enterprise root with --ca-file, or issue internal server certificates from your Enterprise CA (KB929395 lists the public CAs that work with OCS)")
 }

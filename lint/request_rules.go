@@ -60,10 +60,8 @@ func (l *reqServerAuth) Execute(c *x509.Certificate) *zlint.LintResult {
 	if !r.EKURequested {
 		return l.result("%s asks for no Extended Key Usage: unless the CA's template adds Server Authentication (the Web Server template does), the certificate cannot be used for TLS", l.what())
 	}
-	for _, u := range c.ExtKeyUsage {
-		if u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny {
-			return pass()
-		}
+	if allowsEKU(c, x509.ExtKeyUsageServerAuth) {
+		return pass()
 	}
 	return l.result("%s asks for an Extended Key Usage without Server Authentication (1.3.6.1.5.5.7.3.1)%s: SChannel will not use the certificate for TLS", l.what(), r.At("eku"))
 }

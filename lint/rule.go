@@ -57,11 +57,30 @@ func (r *rule) target() *Target {
 
 // request is how the administrator gets a new certificate in this product: "request a new certificate with the
 // OCS Certificate Wizard".
-func (r *rule) request() string { return "request a new certificate with " + r.product.RequestTool }
+func (r *rule) request() string { return requestWith(r.product) }
+
+// requestWith is how the administrator gets a new certificate in product p.
+func requestWith(p *policy.Profile) string { return "request a new certificate with " + p.RequestTool }
 
 // fixed is the profile's own remediation for the rule, if it has one.
 func (r *rule) fixed() string {
 	return strings.ReplaceAll(r.spec.Remediation, "{request}", r.request())
+}
+
+// fixedOr is the profile's own remediation for the rule, else def.
+func (r *rule) fixedOr(def string) string {
+	if fix := r.fixed(); fix != "" {
+		return fix
+	}
+	return def
+}
+
+// withConsequence is details followed by the profile's consequence of the rule, after sep, when it states one.
+func (r *rule) withConsequence(details, sep string) string {
+	if r.spec.Consequence == "" {
+		return details
+	}
+	return details + sep + r.spec.Consequence
 }
 
 // result is a finding of the rule's own severity with the details given.

@@ -89,7 +89,7 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	known := zlint.GlobalRegistry().Sources()
 	sources := zlint.SourceList(Sources())
 	for _, s := range zlintSources {
-		if !containsSource(known, s) || isOurs(s) {
+		if !slices.Contains(known, s) || isOurs(s) {
 			return nil, fmt.Errorf("unknown zlint source %q: use one of %s", s, sourceNames(known))
 		}
 		sources = append(sources, s)
@@ -101,8 +101,6 @@ func Registry(zlintSources []zlint.LintSource) (zlint.Registry, error) {
 	return registry, nil
 }
 
-func containsSource(list zlint.SourceList, s zlint.LintSource) bool { return slices.Contains(list, s) }
-
 func sourceNames(list zlint.SourceList) string {
 	names := make([]string, 0, len(list))
 	for _, s := range list {
@@ -112,6 +110,18 @@ func sourceNames(list zlint.SourceList) string {
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")
+}
+
+// inScope is the set of the names of the lints of one scope, of every product (lintTarget passes over the rules of
+// other products).
+func (r *Runner) inScope(sc scope) map[string]bool {
+	names := map[string]bool{}
+	for i, l := range r.lints {
+		if r.scope[i] == sc {
+			names[l.Name] = true
+		}
+	}
+	return names
 }
 
 // Lints returns the metadata of every lint the runner runs, in name order.

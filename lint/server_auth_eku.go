@@ -20,10 +20,8 @@ func (l *serverAuthEKU) CheckApplies(c *x509.Certificate) bool {
 
 // Execute looks for Server Authentication (or anyExtendedKeyUsage) in the EKU.
 func (l *serverAuthEKU) Execute(c *x509.Certificate) *zlint.LintResult {
-	for _, u := range c.ExtKeyUsage {
-		if u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny {
-			return pass()
-		}
+	if allowsEKU(c, x509.ExtKeyUsageServerAuth) {
+		return pass()
 	}
 	return l.result("the Extended Key Usage lacks Server Authentication (1.3.6.1.5.5.7.3.1): SChannel will not use the certificate for TLS")
 }

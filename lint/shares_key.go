@@ -53,16 +53,10 @@ func (l *sharesKey) Execute(c *x509.Certificate) *zlint.LintResult {
 		return pass()
 	}
 	msg := fmt.Sprintf("%s (%s) has the public key of %s", certificateLabel(&self.Context, self.Kind()), self.Where(), strings.Join(shared, "; "))
-	if l.spec.Consequence != "" {
-		msg += "; " + l.spec.Consequence
-	}
-	return l.result("%s", msg)
+	return l.result("%s", l.withConsequence(msg, "; "))
 }
 
 // Remediation is the profile's.
 func (l *sharesKey) Remediation(c *x509.Certificate) string {
-	if fix := l.fixed(); fix != "" {
-		return fix
-	}
-	return l.request() + " with a key pair of its own"
+	return l.fixedOr(l.request() + " with a key pair of its own")
 }

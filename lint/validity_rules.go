@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"time"
+
 	"github.com/zmap/zcrypto/x509"
 	zlint "github.com/zmap/zlint/v3/lint"
 )
@@ -10,9 +12,12 @@ import (
 func init() {
 	register("expired", func(r rule) zlint.CertificateLintInterface { return &expired{rule: r} })
 	register("not_yet_valid", func(r rule) zlint.CertificateLintInterface { return &notYetValid{rule: r} })
-	register("expiring_soon", func(r rule) zlint.CertificateLintInterface { return &expiringSoon{rule: r} })
-	register("expiring_critical", func(r rule) zlint.CertificateLintInterface { return &expiringCritical{rule: r} })
+	register("expiring_soon", func(r rule) zlint.CertificateLintInterface { return &expiring{rule: r} })
+	register("expiring_critical", func(r rule) zlint.CertificateLintInterface { return &expiring{rule: r, critical: true} })
 }
+
+// at is the time validity is judged at: the target's, else now.
+func (r *rule) at() time.Time { return judgedAt(r.target().At) }
 
 type expired struct{ rule }
 
@@ -21,7 +26,7 @@ func (l *expired) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute compares NotAfter with the time of the check.
 func (l *expired) Execute(c *x509.Certificate) *zlint.LintResult {
-	at := judgedAt(l.target().At)
+	at := l.at()
 	if !at.After(c.NotAfter) {
 		return pass()
 	}
@@ -38,7 +43,7 @@ func (l *notYetValid) CheckApplies(c *x509.Certificate) bool { return true }
 
 // Execute compares NotBefore with the time of the check.
 func (l *notYetValid) Execute(c *x509.Certificate) *zlint.LintResult {
-	if !judgedAt(l.target().At).Before(c.NotBefore) {
+	if !l.at().Before(c.NotBefore) {
 		return pass()
 	}
 	return l.result("the certificate is not valid before %s: check the server's clock and the CA's", expiryDate(c.NotBefore))
@@ -49,49 +54,44 @@ func (l *notYetValid) Remediation(c *x509.Certificate) string {
 	return "check the clocks of the CA and this server; wait until " + expiryDate(c.NotBefore) + " or " + l.request()
 }
 
-type expiringSoon struct{ rule }
-
-// CheckApplies: a warning window is set and the certificate is valid now and not in the critical window.
-func (l *expiringSoon) CheckApplies(c *x509.Certificate) bool {
-	t := l.target()
-	at := judgedAt(t.At)
-	return t.ExpiryWarning > 0 && !at.After(c.NotAfter) && !at.Before(c.NotBefore) && c.NotAfter.Sub(at) >= t.ExpiryCritical
+// expiring is expiring_soon (the warning window) and expiring_critical (the critical window, when critical is set):
+// a certificate valid now that expires within the window. The warning leaves the critical window to the other.
+type expiring struct {
+	rule
+	critical bool
 }
 
-// Execute compares the time left with the warning window.
-func (l *expiringSoon) Execute(c *x509.Certificate) *zlint.LintResult {
-	t := l.target()
-	at := judgedAt(t.At)
-	if c.NotAfter.Sub(at) >= t.ExpiryWarning {
+// window is how long before expiry the rule fires; 0 when it is not set.
+func (l *expiring) window() time.Duration {
+	if l.critical {
+		return l.target().ExpiryCritical
+	}
+	return l.target().ExpiryWarning
+}
+
+// CheckApplies: the window is set and the certificate is valid now (and, for the warning, not in the critical
+// window).
+func (l *expiring) CheckApplies(c *x509.Certificate) bool {
+	at := l.at()
+	valid := !at.After(c.NotAfter) && !at.Before(c.NotBefore)
+	return l.window() > 0 && valid && (l.critical || c.NotAfter.Sub(at) >= l.target().ExpiryCritical)
+}
+
+// Execute compares the time left with the window.
+func (l *expiring) Execute(c *x509.Certificate) *zlint.LintResult {
+	at := l.at()
+	if c.NotAfter.Sub(at) >= l.window() {
 		return pass()
 	}
-	return l.result("the certificate expires on %s, in %d days", expiryDate(c.NotAfter), daysLeft(c, at))
+	urge := ""
+	if l.critical {
+		urge = ": renew it now"
+	}
+	return l.result("the certificate expires on %s, in %d days%s", expiryDate(c.NotAfter), daysLeft(c, at), urge)
 }
 
 // Remediation says to renew.
-func (l *expiringSoon) Remediation(c *x509.Certificate) string { return l.renew(c) }
-
-type expiringCritical struct{ rule }
-
-// CheckApplies: a critical window is set and the certificate is valid now.
-func (l *expiringCritical) CheckApplies(c *x509.Certificate) bool {
-	t := l.target()
-	at := judgedAt(t.At)
-	return t.ExpiryCritical > 0 && !at.After(c.NotAfter) && !at.Before(c.NotBefore)
-}
-
-// Execute compares the time left with the critical window.
-func (l *expiringCritical) Execute(c *x509.Certificate) *zlint.LintResult {
-	t := l.target()
-	at := judgedAt(t.At)
-	if c.NotAfter.Sub(at) >= t.ExpiryCritical {
-		return pass()
-	}
-	return l.result("the certificate expires on %s, in %d days: renew it now", expiryDate(c.NotAfter), daysLeft(c, at))
-}
-
-// Remediation says to renew.
-func (l *expiringCritical) Remediation(c *x509.Certificate) string { return l.renew(c) }
+func (l *expiring) Remediation(c *x509.Certificate) string { return l.renew(c) }
 
 // renew is the remediation for a certificate that expires soon or has expired.
 func (r *rule) renew(c *x509.Certificate) string {

@@ -23,11 +23,17 @@ func NormalizeName(name string) string {
 func SameName(certName, expected string) bool {
 	certName = strings.TrimSuffix(certName, ".")
 	expected = strings.TrimSuffix(expected, ".")
-	if len(certName) != len(expected) || certName == "" {
+	return certName != "" && EqualFoldASCII(certName, expected)
+}
+
+// EqualFoldASCII reports whether a and b are equal with ASCII letters compared case-insensitively, as SameName
+// compares names but with nothing trimmed: for the labels of a DNS name.
+func EqualFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
 		return false
 	}
-	for i := 0; i < len(certName); i++ {
-		if asciiLowerByte(certName[i]) != asciiLowerByte(expected[i]) {
+	for i := 0; i < len(a); i++ {
+		if asciiLowerByte(a[i]) != asciiLowerByte(b[i]) {
 			return false
 		}
 	}

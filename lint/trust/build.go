@@ -60,16 +60,19 @@ func (p *path) good() bool {
 // usesUnsent reports whether the path needs a certificate the server did not send (the anchor or system root
 // itself not counted).
 func (p *path) usesUnsent() bool {
-	last := len(p.certs) - 1
-	for i := 1; i < len(p.certs); i++ {
-		if i == last && (p.end == endAnchor || p.end == endSystem) {
-			break
-		}
-		if p.origins[i] != fromPresented {
+	for i := range p.certs {
+		if p.unsentAt(i) {
 			return true
 		}
 	}
 	return false
+}
+
+// unsentAt reports whether certs[i] is a CA the path needs that the server did not send: neither the leaf nor the
+// anchor or system root the path ends in.
+func (p *path) unsentAt(i int) bool {
+	top := i == len(p.certs)-1 && (p.end == endAnchor || p.end == endSystem)
+	return i > 0 && !top && p.origins[i] != fromPresented
 }
 
 // contains reports whether c (by fingerprint) is on the path.

@@ -37,7 +37,6 @@ func (s *Store) judge(leaf *x509.Certificate, presented []*x509.Certificate, at 
 		} else {
 			v.Outcome = System
 		}
-		v.Incomplete = bp.usesUnsent()
 		v.Unsent = bp.unsent()
 	}
 	v.Presented = b.fates(bp)
@@ -92,13 +91,9 @@ func (b *builder) consultSystem() {
 // unsent returns the certificates of the path the server did not send, the anchor or system root not counted.
 func (p *path) unsent() []*x509.Certificate {
 	var out []*x509.Certificate
-	last := len(p.certs) - 1
-	for i := 1; i <= last; i++ {
-		if i == last && (p.end == endAnchor || p.end == endSystem) {
-			break
-		}
-		if p.origins[i] != fromPresented {
-			out = append(out, p.certs[i])
+	for i, c := range p.certs {
+		if p.unsentAt(i) {
+			out = append(out, c)
 		}
 	}
 	return out

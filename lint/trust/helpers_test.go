@@ -21,19 +21,33 @@ var testAt = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 // load parses testdata/NAME.pem (made by testdata/make.sh) with zcrypto.
 func load(t testing.TB, name string) *x509.Certificate {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name+".pem"))
+	return readPEM(t, filepath.Join("testdata", name+".pem"))[0]
+}
+
+// readPEM parses every CERTIFICATE block of a PEM file with zcrypto; a file without one fails the test.
+func readPEM(t testing.TB, path string) []*x509.Certificate {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("read fixture: %v (regenerate with sh testdata/make.sh)", err)
+		t.Fatalf("read %s: %v (regenerate testdata/ with sh testdata/make.sh)", path, err)
 	}
-	block, _ := pem.Decode(data)
-	if block == nil {
-		t.Fatalf("testdata/%s.pem holds no PEM block", name)
+	var certs []*x509.Certificate
+	for {
+		var block *pem.Block
+		block, data = pem.Decode(data)
+		if block == nil {
+			break
+		}
+		c, err := x509.ParseCertificate(block.Bytes)
+		if err != nil {
+			t.Fatalf("parse %s: %v", path, err)
+		}
+		certs = append(certs, c)
 	}
-	c, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		t.Fatalf("parse testdata/%s.pem: %v", name, err)
+	if len(certs) == 0 {
+		t.Fatalf("%s holds no PEM certificate", path)
 	}
-	return c
+	return certs
 }
 
 func loadAll(t testing.TB, names ...string) []*x509.Certificate {
@@ -150,8 +164,8 @@ func (c chainCase) check(t *testing.T) *Verdict {
 			t.Errorf("problem %+v lacks a part", p)
 		}
 	}
-	if v.Incomplete != w.incomplete {
-		t.Errorf("incomplete %v, want %v (unsent %v)", v.Incomplete, w.incomplete, names(v.Unsent))
+	if v.Incomplete() != w.incomplete {
+		t.Errorf("incomplete %v, want %v (unsent %v)", v.Incomplete(), w.incomplete, names(v.Unsent))
 	}
 	if v.SelfSigned != w.selfSigned {
 		t.Errorf("self-signed %v, want %v", v.SelfSigned, w.selfSigned)
@@ -187,7 +201,7 @@ func (c chainCase) check(t *testing.T) *Verdict {
 			t.Errorf("incomplete details %q lack %q", d, s)
 		}
 	}
-	if v.Incomplete && (v.IncompleteDetails() == "" || v.IncompleteRemediation() == "") {
+	if v.Incomplete() && (v.IncompleteDetails() == "" || v.IncompleteRemediation() == "") {
 		t.Error("incomplete without details or remediation")
 	}
 	for _, p := range v.Presented {

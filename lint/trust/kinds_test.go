@@ -26,7 +26,7 @@ func TestEveryKindHasACase(t *testing.T) {
 func TestIncompleteTexts(t *testing.T) {
 	s := NewStore(loadAll(t, "root", "inter"), nil)
 	v := s.Check(load(t, "leaf"), loadAll(t, "inter-old"), testAt)
-	if !v.Incomplete {
+	if !v.Incomplete() {
 		t.Fatalf("not incomplete: %+v", v)
 	}
 	rem := v.IncompleteRemediation()

@@ -5,11 +5,13 @@ import (
 	"strings"
 
 	"github.com/zmap/zcrypto/x509"
+
+	"github.com/uclint/uclint/policy"
 )
 
 // constrainedName is one name of a certificate that name constraints apply to.
 type constrainedName struct {
-	dns string // a DNS name (lower case), or ""
+	dns string // a DNS name (without a trailing dot), or ""
 	ip  net.IP // an IP address, or nil
 }
 
@@ -27,7 +29,7 @@ func namesOf(c *x509.Certificate, isLeaf bool) []constrainedName {
 	var names []constrainedName
 	seen := make(map[string]bool)
 	addDNS := func(s string) {
-		s = strings.ToLower(strings.TrimSuffix(s, "."))
+		s = strings.TrimSuffix(s, ".")
 		if s == "" || seen[s] {
 			return
 		}
@@ -81,7 +83,8 @@ type constraintVerdict struct {
 
 // checkName judges one name against ca's dNSName or iPAddress constraints. A name of a type the CA does not
 // constrain is allowed. DNS matching follows RFC 5280 4.2.1.10 as Go and OpenSSL do: "contoso.com" covers the
-// name itself and every name below it, ".contoso.com" only the names below it, case-insensitively; a wildcard
+// name itself and every name below it, ".contoso.com" only the names below it, ASCII letters case-insensitively
+// (policy.EqualFoldASCII: no Unicode folding, under which the Kelvin sign would stand for "k"); a wildcard
 // label is matched as the literal label "*" (so "*.contoso.com" is inside "contoso.com", and not inside an
 // excluded "secret.contoso.com").
 func checkName(ca *x509.Certificate, n constrainedName) constraintVerdict {
@@ -122,15 +125,15 @@ func checkName(ca *x509.Certificate, n constrainedName) constraintVerdict {
 }
 
 func dnsInSubtree(name, subtree string) bool {
-	subtree = strings.ToLower(strings.TrimSuffix(subtree, "."))
-	switch {
-	case subtree == "":
+	subtree = strings.TrimSuffix(subtree, ".")
+	if subtree == "" {
 		return true
-	case strings.HasPrefix(subtree, "."):
-		return strings.HasSuffix(name, subtree)
-	default:
-		return name == subtree || strings.HasSuffix(name, "."+subtree)
 	}
+	if len(name) < len(subtree) || !policy.EqualFoldASCII(name[len(name)-len(subtree):], subtree) {
+		return false
+	}
+	above := name[:len(name)-len(subtree)] // what name has in front of the subtree
+	return strings.HasPrefix(subtree, ".") || above == "" || strings.HasSuffix(above, ".")
 }
 
 func ipInNet(ip net.IP, n net.IPNet) bool {

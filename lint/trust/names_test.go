@@ -23,6 +23,9 @@ func TestDNSInSubtree(t *testing.T) {
 		{"*.contoso.com", "secret.contoso.com", false},
 		{"anything.example", "", true},
 		{"se01.contoso.com", "contoso.com.", true},
+		{"SE01.Contoso.COM", "contoso.com", true},
+		{"\u212aontoso.com", "kontoso.com", false}, // the Kelvin sign is not "k"
+		{"se01.\u212aontoso.com", ".kontoso.com", false},
 	} {
 		if got := dnsInSubtree(c.name, c.subtree); got != c.in {
 			t.Errorf("dnsInSubtree(%q, %q) = %v, want %v", c.name, c.subtree, got, c.in)
@@ -69,6 +72,22 @@ func TestCheckNameIP(t *testing.T) {
 	dnsOnly := &x509.Certificate{PermittedDNSNames: []x509.GeneralSubtreeString{{Data: "contoso.com"}}}
 	if v := checkName(dnsOnly, constrainedName{ip: net.ParseIP("192.168.1.1")}); !v.allowed {
 		t.Error("an IP address is judged by DNS constraints")
+	}
+}
+
+// TestCheckNameFoldsASCIIOnly: a certificate's names meet a CA's DNS constraints ASCII case-insensitively, never
+// through Unicode case folding (under which the Kelvin sign U+212A would be "k").
+func TestCheckNameFoldsASCIIOnly(t *testing.T) {
+	ca := &x509.Certificate{PermittedDNSNames: []x509.GeneralSubtreeString{{Data: "kontoso.com"}}}
+	leaf := &x509.Certificate{DNSNames: []string{"SE01.KONTOSO.COM.", "se01.\u212aontoso.com"}}
+	names := namesOf(leaf, false)
+	if len(names) != 2 {
+		t.Fatalf("names %v", names)
+	}
+	for i, allowed := range []bool{true, false} {
+		if v := checkName(ca, names[i]); v.allowed != allowed {
+			t.Errorf("%q allowed=%v, want %v (%+v)", names[i], v.allowed, allowed, v)
+		}
 	}
 }
 

@@ -98,7 +98,7 @@ func (b *builder) bestWith(c *x509.Certificate) *path {
 // IncompleteDetails says what the server sent and why it does not lead to the anchor, for
 // w_ocs_chain_incomplete; "" when the verdict is not Incomplete.
 func (v *Verdict) IncompleteDetails() string {
-	if v == nil || !v.Incomplete {
+	if !v.Incomplete() {
 		return ""
 	}
 	var sb strings.Builder
@@ -128,7 +128,7 @@ func (v *Verdict) IncompleteDetails() string {
 
 // IncompleteRemediation says how to make the server send the chain; "" when the verdict is not Incomplete.
 func (v *Verdict) IncompleteRemediation() string {
-	if v == nil || !v.Incomplete {
+	if !v.Incomplete() {
 		return ""
 	}
 	var stale []*x509.Certificate

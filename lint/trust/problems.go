@@ -8,6 +8,7 @@ import (
 
 	zrsa "github.com/zmap/zcrypto/rsa"
 	"github.com/zmap/zcrypto/x509"
+	"github.com/zmap/zcrypto/x509/pkix"
 )
 
 // The texts below are read by Windows administrators of OCS 2007 R2 on Windows Server 2003/2008: certificates
@@ -28,30 +29,22 @@ const (
 
 // name returns how an admin knows a certificate: its subject common name, else its organization, else its whole
 // subject.
-func name(c *x509.Certificate) string {
-	switch {
-	case c.Subject.CommonName != "":
-		return c.Subject.CommonName
-	case len(c.Subject.Organization) > 0:
-		return c.Subject.Organization[0]
-	case c.Subject.String() != "":
-		return c.Subject.String()
-	default:
-		return "(no subject)"
-	}
-}
+func name(c *x509.Certificate) string { return nameOf(c.Subject, "(no subject)") }
 
 // issuerName names c's issuer the same way.
-func issuerName(c *x509.Certificate) string {
+func issuerName(c *x509.Certificate) string { return nameOf(c.Issuer, "(no issuer name)") }
+
+// nameOf is a distinguished name's common name, else its organization, else the whole name, else none.
+func nameOf(n pkix.Name, none string) string {
 	switch {
-	case c.Issuer.CommonName != "":
-		return c.Issuer.CommonName
-	case len(c.Issuer.Organization) > 0:
-		return c.Issuer.Organization[0]
-	case c.Issuer.String() != "":
-		return c.Issuer.String()
+	case n.CommonName != "":
+		return n.CommonName
+	case len(n.Organization) > 0:
+		return n.Organization[0]
+	case n.String() != "":
+		return n.String()
 	default:
-		return "(no issuer name)"
+		return none
 	}
 }
 

@@ -54,8 +54,8 @@ func TestConcurrentChecks(t *testing.T) {
 						s.Forget()
 					}
 					v := s.Check(leaf, nil, testAt)
-					if v.Outcome != jobs[i].outcome || !v.Incomplete || v.Path[0] != leaf {
-						errs <- fmt.Sprintf("%s: %v incomplete=%v problems %+v", name(leaf), v.Outcome, v.Incomplete, v.Problems)
+					if v.Outcome != jobs[i].outcome || !v.Incomplete() || v.Path[0] != leaf {
+						errs <- fmt.Sprintf("%s: %v incomplete=%v problems %+v", name(leaf), v.Outcome, v.Incomplete(), v.Problems)
 					}
 				}
 			}

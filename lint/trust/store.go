@@ -27,7 +27,6 @@ type Store struct {
 	anchors          []*x509.Certificate
 	anchorByPrint    map[string]*x509.Certificate
 	anchorsBySubject map[string][]*x509.Certificate
-	inters           []*x509.Certificate
 	intersBySubject  map[string][]*x509.Certificate
 	system           *stdx509.CertPool
 	seed             maphash.Seed
@@ -73,27 +72,10 @@ func NewStore(caCertificates []*x509.Certificate, system *stdx509.CertPool) *Sto
 			s.anchorByPrint[string(fingerprint(c))] = c
 			s.anchorsBySubject[string(c.RawSubject)] = append(s.anchorsBySubject[string(c.RawSubject)], c)
 		} else {
-			s.inters = append(s.inters, c)
 			s.intersBySubject[string(c.RawSubject)] = append(s.intersBySubject[string(c.RawSubject)], c)
 		}
 	}
 	return s
-}
-
-// Anchors returns the --ca-file anchors (the caller must not change them).
-func (s *Store) Anchors() []*x509.Certificate {
-	if s == nil {
-		return nil
-	}
-	return s.anchors
-}
-
-// Intermediates returns the --ca-file certificates that are not self-signed (the caller must not change them).
-func (s *Store) Intermediates() []*x509.Certificate {
-	if s == nil {
-		return nil
-	}
-	return s.inters
 }
 
 // Check finds and judges the best path from leaf to a trust anchor, using the certificates presented with it

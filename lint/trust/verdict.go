@@ -46,11 +46,8 @@ type Verdict struct {
 	Path []*x509.Certificate
 	// Problems is empty when the chain is good; otherwise Problems[0] is the reason, the most decisive first.
 	Problems []Problem
-	// Incomplete is set when a good path exists only with certificates the server did not send (not counting
-	// the anchor or system root itself): --ca-file intermediates, or intermediates the system verifier found.
-	Incomplete bool
 	// Unsent lists the certificates of a good Path the server did not send (the anchor or system root not
-	// counted): what makes it Incomplete.
+	// counted): --ca-file intermediates, or intermediates the system verifier found. See Incomplete.
 	Unsent []*x509.Certificate
 	// Presented says, for each certificate presented with the leaf (the leaf itself excluded), whether the path
 	// uses it and, if not, why not.
@@ -62,6 +59,9 @@ type Verdict struct {
 
 // Trusted reports whether the chain ends in a --ca-file anchor or a system root without a problem.
 func (v *Verdict) Trusted() bool { return v != nil && v.Outcome != Untrusted }
+
+// Incomplete reports whether a good path exists only with certificates the server did not send (Unsent).
+func (v *Verdict) Incomplete() bool { return v != nil && len(v.Unsent) > 0 }
 
 // PresentedCA is the fate of one certificate the server (or the file) presented with the leaf.
 type PresentedCA struct {
