@@ -234,21 +234,5 @@ func TestProbeOpenSSLModern(t *testing.T) {
 // BenchmarkProbeAllModern probes 500 loopback endpoints that speak only TLS 1.3 at concurrency 50: each costs the
 // refused legacy hello and the crypto/tls handshake. Compare with BenchmarkProbeAll.
 func BenchmarkProbeAllModern(b *testing.B) {
-	var addrs []string
-	for range 5 {
-		addrs = append(addrs, tlsServer(b, "se01", func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }))
-	}
-	endpoints := make([]Endpoint, 500)
-	for i := range endpoints {
-		endpoints[i] = Endpoint{Address: addrs[i%len(addrs)], SNI: "se01.contoso.com"}
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		ProbeAll(context.Background(), endpoints, fast, 50, func(i int, obs Observation) {
-			if obs.Err != nil || obs.TLS.Stack != StackModern {
-				b.Error(obs.Err)
-			}
-		})
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(endpoints)), "ns/endpoint")
+	benchmarkProbeAll(b, func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }, StackModern)
 }
