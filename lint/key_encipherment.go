@@ -22,7 +22,7 @@ type keyEncipherment struct {
 }
 
 // rsaKeyExchange reports whether the handshake that showed the certificate used RSA key exchange.
-func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange }
+func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange() }
 
 // lacks reports whether c is an RSA key with a Key Usage extension that lacks keyEncipherment.
 func lacks(c *x509.Certificate) bool {

@@ -42,9 +42,9 @@ func TestProbeModernEndpoints(t *testing.T) {
 				t.Fatalf("chain: %q + %d", obs.Leaf.Subject.CommonName, len(obs.Chain))
 			}
 			info := obs.TLS
-			if info.Stack != StackModern || info.Version != tc.version || info.Cipher != tc.cipher || info.RSAKeyExchange {
+			if info.Stack != StackModern || info.Version != tc.version || info.Cipher != tc.cipher || info.RSAKeyExchange() {
 				t.Fatalf("%s %s via %s (RSA key exchange %v), want %s %s via %s", info.Version, info.Cipher, info.Stack,
-					info.RSAKeyExchange, tc.version, tc.cipher, StackModern)
+					info.RSAKeyExchange(), tc.version, tc.cipher, StackModern)
 			}
 			if info.ClientCertRequested != tc.clientCertAsk || info.FailedAfterCertificate || info.SNI != "se01.contoso.com" {
 				t.Fatalf("client certificate requested %v, failed after certificate %v, SNI %q", info.ClientCertRequested, info.FailedAfterCertificate, info.SNI)

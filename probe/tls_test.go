@@ -137,8 +137,8 @@ func TestProbeLegacyServers(t *testing.T) {
 			if obs.TLS.Stack != StackLegacy || obs.TLS.SNI != "se01.contoso.com" {
 				t.Fatalf("answered by %q with SNI %q", obs.TLS.Stack, obs.TLS.SNI)
 			}
-			if obs.TLS.RSAKeyExchange != strings.HasPrefix(obs.TLS.Cipher, "TLS_RSA_") || obs.TLS.FailedAfterCertificate {
-				t.Fatalf("RSA key exchange %v with %s; failed after certificate %v", obs.TLS.RSAKeyExchange, obs.TLS.Cipher, obs.TLS.FailedAfterCertificate)
+			if obs.TLS.RSAKeyExchange() != strings.HasPrefix(obs.TLS.Cipher, "TLS_RSA_") || obs.TLS.FailedAfterCertificate {
+				t.Fatalf("RSA key exchange %v with %s; failed after certificate %v", obs.TLS.RSAKeyExchange(), obs.TLS.Cipher, obs.TLS.FailedAfterCertificate)
 			}
 			if tc.handshakeErr && obs.TLS.FailedAt != StageClientCertificate {
 				t.Fatalf("failed at %q", obs.TLS.FailedAt)
