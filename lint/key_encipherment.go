@@ -22,7 +22,7 @@ type keyEncipherment struct {
 }
 
 // rsaKeyExchange reports whether the handshake that showed the certificate used RSA key exchange.
-func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange }
+func rsaKeyExchange(t *Target) bool { return t.TLS != nil && t.TLS.RSAKeyExchange() }
 
 // CheckApplies to RSA keys with a Key Usage extension; the warning where the error does not apply, and the
 // error to endpoints that negotiated RSA key exchange.

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"strings"
 	"testing"
 
 	zlint "github.com/zmap/zlint/v3/lint"
@@ -30,7 +29,7 @@ func TestKeyEnciphermentWithRSAKeyExchange(t *testing.T) {
 	} {
 		in := input(t, tc.cert, ctxSE)
 		in.Endpoint = "sip"
-		in.TLS = &probe.TLSInfo{Version: "TLSv1.0", Cipher: tc.cipher, RSAKeyExchange: strings.HasPrefix(tc.cipher, "TLS_RSA_")}
+		in.TLS = &probe.TLSInfo{Version: "TLSv1.0", Cipher: tc.cipher}
 		if res, _ := runRule(t, nameRSAKexKU, in); res.Status != tc.err {
 			t.Errorf("%s %s: error rule %s (%q), want %s", tc.cert, tc.cipher, res.Status, res.Details, tc.err)
 		}

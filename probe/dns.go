@@ -52,50 +52,47 @@ func (s LookupStatus) String() string {
 	return fmt.Sprintf("status(%d)", int(s))
 }
 
-// MarshalText writes the status's name.
-func (s LookupStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
 // SIPDomainObservation is what DNS answered for one SIP domain: the SRV records of SIPServices (each target
 // resolved) and the fallback host names.
 type SIPDomainObservation struct {
 	// Domain is the SIP domain, lower case, without a trailing dot.
-	Domain string `json:"domain"`
+	Domain string
 	// Servers names the DNS servers asked, "10.0.0.1:53, 10.0.0.2:53".
-	Servers string `json:"servers"`
+	Servers string
 	// SRV holds one lookup per service of SIPServices, in that order.
-	SRV []SRVLookup `json:"srv"`
+	SRV []SRVLookup
 	// Hosts holds one lookup per name of FallbackHosts (sipinternal.<domain>, ...), in that order.
-	Hosts []HostLookup `json:"hosts"`
+	Hosts []HostLookup
 	// Err is set when the SIP domain could not be looked up at all (it is not a DNS name); SRV and Hosts are
 	// then empty.
-	Err error `json:"-"`
+	Err error
 }
 
 // SRVLookup is the answer to one SRV query.
 type SRVLookup struct {
-	Service string       `json:"service"` // "_sipinternaltls._tcp"
-	Name    string       `json:"name"`    // "_sipinternaltls._tcp.contoso.com"
-	Status  LookupStatus `json:"status"`
+	Service string // "_sipinternaltls._tcp"
+	Name    string // "_sipinternaltls._tcp.contoso.com"
+	Status  LookupStatus
 	// CNAMEs are the aliases followed from Name to the records, in order (rare for an SRV name).
-	CNAMEs []string `json:"cnames,omitempty"`
+	CNAMEs []string
 	// Records are the SRV records, lowest priority first, then highest weight, then target.
-	Records []SRVRecord `json:"records,omitempty"`
+	Records []SRVRecord
 	// Server is the DNS server that gave the answer.
-	Server string `json:"server,omitempty"`
+	Server string
 	// Err says why the lookup failed (Status Failed).
-	Err error `json:"-"`
+	Err error
 }
 
 // SRVRecord is one SRV record and what its target resolves to.
 type SRVRecord struct {
 	// Target is the host the record points at, without the trailing dot (DNS presentation format: a byte that is
 	// not printable is written \DDD). "." means the service is declared not offered (RFC 2782).
-	Target   string `json:"target"`
-	Port     uint16 `json:"port"`
-	Priority uint16 `json:"priority"`
-	Weight   uint16 `json:"weight"`
+	Target   string
+	Port     uint16
+	Priority uint16
+	Weight   uint16
 	// Resolved is the lookup of Target's addresses; zero when Target is ".".
-	Resolved HostLookup `json:"resolved"`
+	Resolved HostLookup
 }
 
 // NotOffered reports whether the record declares the service not offered (target ".").
@@ -103,16 +100,16 @@ func (r SRVRecord) NotOffered() bool { return r.Target == "." }
 
 // HostLookup is the A and AAAA lookup of one host name.
 type HostLookup struct {
-	Name   string       `json:"name"`
-	Status LookupStatus `json:"status"`
+	Name   string
+	Status LookupStatus
 	// CNAMEs are the aliases followed from Name, in order: the last holds the addresses.
-	CNAMEs    []string     `json:"cnames,omitempty"`
-	Addresses []netip.Addr `json:"addresses,omitempty"`
+	CNAMEs    []string
+	Addresses []netip.Addr
 	// Server is the DNS server that gave the answer.
-	Server string `json:"server,omitempty"`
+	Server string
 	// Err says why the lookup failed (Status Failed) or, with Status Found, why some addresses may be missing
 	// (the AAAA query failed while the A query answered, say).
-	Err error `json:"-"`
+	Err error
 }
 
 // Service returns the lookup of one service of SIPServices, nil when the observation holds none.

@@ -272,12 +272,7 @@ func TestLookupDeadServer(t *testing.T) {
 
 // TestLookupTruncatedWithoutTCP: a UDP-only server that truncates; the TCP retry finds nothing listening.
 func TestLookupTruncatedWithoutTCP(t *testing.T) {
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := pc.LocalAddr().String()
-	serveRaw(t, pc, func(w dns.ResponseWriter, req *dns.Msg) {
+	addr := serveRaw(t, func(w dns.ResponseWriter, req *dns.Msg) {
 		m := new(dns.Msg)
 		m.SetReply(req)
 		m.Truncated = true
@@ -293,11 +288,7 @@ func TestLookupTruncatedWithoutTCP(t *testing.T) {
 
 // TestLookupWrongQuestion: a server that answers another question than the one asked is not believed.
 func TestLookupWrongQuestion(t *testing.T) {
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	serveRaw(t, pc, func(w dns.ResponseWriter, req *dns.Msg) {
+	addr := serveRaw(t, func(w dns.ResponseWriter, req *dns.Msg) {
 		m := new(dns.Msg)
 		m.SetReply(req)
 		m.Question[0].Name = "evil.example."
@@ -305,7 +296,7 @@ func TestLookupWrongQuestion(t *testing.T) {
 		m.Answer = []dns.RR{rr}
 		_ = w.WriteMsg(m)
 	})
-	obs := newTestResolver(t, pc.LocalAddr().String(), time.Second).LookupSIPDomain(context.Background(), "contoso.com")
+	obs := newTestResolver(t, addr, time.Second).LookupSIPDomain(context.Background(), "contoso.com")
 	h := obs.Host("sip")
 	if h.Status != Failed || len(h.Addresses) != 0 || !strings.Contains(h.Err.Error(), "answered another question") {
 		t.Fatalf("%+v", h)
@@ -315,11 +306,7 @@ func TestLookupWrongQuestion(t *testing.T) {
 // TestLookupIgnoresRecordsOfOtherNames: records in the answer about names not asked (cache poisoning attempts)
 // are not taken as the answer.
 func TestLookupIgnoresRecordsOfOtherNames(t *testing.T) {
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	serveRaw(t, pc, func(w dns.ResponseWriter, req *dns.Msg) {
+	addr := serveRaw(t, func(w dns.ResponseWriter, req *dns.Msg) {
 		m := new(dns.Msg)
 		m.SetReply(req)
 		rr, _ := dns.NewRR("pool99.contoso.com. 300 IN A 203.0.113.66")
@@ -327,7 +314,7 @@ func TestLookupIgnoresRecordsOfOtherNames(t *testing.T) {
 		m.Answer = []dns.RR{rr, srv}
 		_ = w.WriteMsg(m)
 	})
-	obs := newTestResolver(t, pc.LocalAddr().String(), time.Second).LookupSIPDomain(context.Background(), "contoso.com")
+	obs := newTestResolver(t, addr, time.Second).LookupSIPDomain(context.Background(), "contoso.com")
 	if l := obs.Service(ServiceInternalTLS); l.Status != NoRecords || len(l.Records) != 0 {
 		t.Errorf("SRV: %+v", l)
 	}
@@ -336,14 +323,19 @@ func TestLookupIgnoresRecordsOfOtherNames(t *testing.T) {
 	}
 }
 
-// serveRaw runs a bare UDP DNS server with handler h on pc until the test ends.
-func serveRaw(t *testing.T, pc net.PacketConn, h dns.HandlerFunc) {
+// serveRaw runs a bare UDP DNS server with handler h on 127.0.0.1 until the test ends, and returns its address.
+func serveRaw(t *testing.T, h dns.HandlerFunc) string {
 	t.Helper()
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
 	started := make(chan struct{})
 	srv := &dns.Server{PacketConn: pc, Handler: h, NotifyStartedFunc: func() { close(started) }}
 	go func() { _ = srv.ActivateAndServe() }()
 	<-started
 	t.Cleanup(func() { _ = srv.Shutdown() })
+	return pc.LocalAddr().String()
 }
 
 func TestLookupBadSIPDomain(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,34 +159,25 @@ func pfxVariants(t *testing.T) map[string][]byte {
 	t.Helper()
 	variants := map[string][]byte{}
 	for _, name := range []string{"se01-legacy.pfx", "se01-aes.pfx", "se01.p12"} {
-		data, err := os.ReadFile(fixtures.Path("pki", "formats", name))
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := readFixture(t, "pki", "formats", name)
 		variants[name] = data
 		for _, frac := range []int{10, 30, 50, 70, 90, 99} {
 			at := len(data) * frac / 100
-			variants[name+" truncated at "+itoa(at)] = data[:at]
+			variants[name+" truncated at "+strconv.Itoa(at)] = data[:at]
 			flipped := bytes.Clone(data)
 			flipped[at] ^= 0x5a
-			variants[name+" byte "+itoa(at)+" flipped"] = flipped
+			variants[name+" byte "+strconv.Itoa(at)+" flipped"] = flipped
 		}
 		for _, at := range []int{1, 3, 5, 7} { // ASN.1 lengths near the start
 			flipped := bytes.Clone(data)
 			flipped[at] ^= 0x01
-			variants[name+" length byte "+itoa(at)+" changed"] = flipped
+			variants[name+" length byte "+strconv.Itoa(at)+" changed"] = flipped
 		}
 		variants[name+" with trailing garbage"] = append(bytes.Clone(data), "garbage"...)
 	}
-	truncated, err := os.ReadFile(fixtures.Path("bad", "truncated.pfx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	variants["bad/truncated.pfx"] = truncated
+	variants["bad/truncated.pfx"] = readFixture(t, "bad", "truncated.pfx")
 	return variants
 }
-
-func itoa(n int) string { return big.NewInt(int64(n)).String() }
 
 // TestPFXErrorsGiveNoPasswordAway: with a short password, the error for a wrong-password, truncated or corrupt
 // PFX file is exactly the error for a long password: nothing of the password shows, not even where its characters

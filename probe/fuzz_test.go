@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	stdx509 "crypto/x509"
 	"net"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,19 +24,7 @@ import (
 // FuzzParseCertificates feeds arbitrary bytes to the file loader's parsers (PEM, DER, PKCS#7, PKCS#12), seeded
 // with every fixture file: it must not panic, and it returns certificates or an error, never both or neither.
 func FuzzParseCertificates(f *testing.F) {
-	for _, dir := range []string{filepath.Join("pki", "formats"), "bad"} {
-		entries, err := os.ReadDir(fixtures.Path(dir))
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, e := range entries {
-			data, err := os.ReadFile(fixtures.Path(dir, e.Name()))
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
+	seedFixtures(f, []string{filepath.Join("pki", "formats"), "bad"})
 	// PFX files with one key-derivation round, so that the fuzzer can afford to explore PKCS#12 input.
 	pair := keyPair(f, "se01")
 	for _, enc := range []*pkcs12.Encoder{pkcs12.LegacyRC2, pkcs12.LegacyDES, pkcs12.Modern2023} {

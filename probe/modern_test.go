@@ -42,9 +42,9 @@ func TestProbeModernEndpoints(t *testing.T) {
 				t.Fatalf("chain: %q + %d", obs.Leaf.Subject.CommonName, len(obs.Chain))
 			}
 			info := obs.TLS
-			if info.Stack != StackModern || info.Version != tc.version || info.Cipher != tc.cipher || info.RSAKeyExchange {
+			if info.Stack != StackModern || info.Version != tc.version || info.Cipher != tc.cipher || info.RSAKeyExchange() {
 				t.Fatalf("%s %s via %s (RSA key exchange %v), want %s %s via %s", info.Version, info.Cipher, info.Stack,
-					info.RSAKeyExchange, tc.version, tc.cipher, StackModern)
+					info.RSAKeyExchange(), tc.version, tc.cipher, StackModern)
 			}
 			if info.ClientCertRequested != tc.clientCertAsk || info.FailedAfterCertificate || info.SNI != "se01.contoso.com" {
 				t.Fatalf("client certificate requested %v, failed after certificate %v, SNI %q", info.ClientCertRequested, info.FailedAfterCertificate, info.SNI)
@@ -234,21 +234,5 @@ func TestProbeOpenSSLModern(t *testing.T) {
 // BenchmarkProbeAllModern probes 500 loopback endpoints that speak only TLS 1.3 at concurrency 50: each costs the
 // refused legacy hello and the crypto/tls handshake. Compare with BenchmarkProbeAll.
 func BenchmarkProbeAllModern(b *testing.B) {
-	var addrs []string
-	for range 5 {
-		addrs = append(addrs, tlsServer(b, "se01", func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }))
-	}
-	endpoints := make([]Endpoint, 500)
-	for i := range endpoints {
-		endpoints[i] = Endpoint{Address: addrs[i%len(addrs)], SNI: "se01.contoso.com"}
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		ProbeAll(context.Background(), endpoints, fast, 50, func(i int, obs Observation) {
-			if obs.Err != nil || obs.TLS.Stack != StackModern {
-				b.Error(obs.Err)
-			}
-		})
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(endpoints)), "ns/endpoint")
+	benchmarkProbeAll(b, func(c *tls.Config) { c.MinVersion = tls.VersionTLS13 }, StackModern)
 }

@@ -4,6 +4,8 @@
 package probe
 
 import (
+	"strings"
+
 	"github.com/zmap/zcrypto/x509"
 )
 
@@ -67,9 +69,6 @@ const (
 type TLSInfo struct {
 	Version string // "TLSv1.0", "TLSv1.2", "TLSv1.3", ...
 	Cipher  string // IANA name, e.g. "TLS_RSA_WITH_3DES_EDE_CBC_SHA"
-	// RSAKeyExchange is true when the negotiated suite uses RSA key exchange (a TLS_RSA_* suite): the server then
-	// decrypts with the certificate's key, which needs keyEncipherment in the Key Usage.
-	RSAKeyExchange bool
 	// Stack says which TLS stack answered: StackLegacy, or StackModern when the legacy handshake found no common
 	// version or suite.
 	Stack string
@@ -99,3 +98,7 @@ type TLSInfo struct {
 	// not asked.
 	Legacy *LegacyOffers
 }
+
+// RSAKeyExchange reports whether the negotiated suite uses RSA key exchange (a TLS_RSA_* suite): the server then
+// decrypts with the certificate's key, which needs keyEncipherment in the Key Usage.
+func (t *TLSInfo) RSAKeyExchange() bool { return strings.HasPrefix(t.Cipher, "TLS_RSA_") }

@@ -55,8 +55,8 @@ func TestProbeOpenSSLServer(t *testing.T) {
 			if required := tc.verify == "-Verify"; (obs.TLS.FailedAt == StageClientCertificate) != required || obs.TLS.FailedAfterCertificate {
 				t.Fatalf("failed at %q, after certificate %v", obs.TLS.FailedAt, obs.TLS.FailedAfterCertificate)
 			}
-			if !obs.TLS.RSAKeyExchange || obs.TLS.Stack != StackLegacy {
-				t.Fatalf("RSA key exchange %v via %s", obs.TLS.RSAKeyExchange, obs.TLS.Stack)
+			if !obs.TLS.RSAKeyExchange() || obs.TLS.Stack != StackLegacy {
+				t.Fatalf("RSA key exchange %v via %s", obs.TLS.RSAKeyExchange(), obs.TLS.Stack)
 			}
 			if !strings.Contains(obs.Leaf.Issuer.CommonName, "Contoso") {
 				t.Fatalf("issuer %q", obs.Leaf.Issuer.CommonName)

@@ -4,24 +4,29 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/uclint/uclint/fixtures"
 )
 
-// seedRequests adds every request fixture (and the PFX fixtures) to a fuzz corpus.
+// seedRequests adds every request fixture (and the PFX fixtures) ending in one of exts to a fuzz corpus.
 func seedRequests(f *testing.F, exts ...string) {
-	for _, dir := range []string{"requests", filepath.Join("pki", "formats"), "bad"} {
+	seedFixtures(f, []string{"requests", filepath.Join("pki", "formats"), "bad"}, exts...)
+}
+
+// seedFixtures adds the fixture files of dirs to a fuzz corpus: those ending in one of exts, every file when no
+// extension is given.
+func seedFixtures(f *testing.F, dirs []string, exts ...string) {
+	for _, dir := range dirs {
 		entries, err := os.ReadDir(fixtures.Path(dir))
 		if err != nil {
 			f.Fatal(err)
 		}
 		for _, e := range entries {
-			for _, ext := range exts {
-				if strings.HasSuffix(e.Name(), ext) {
-					f.Add(readFixture(f, dir, e.Name()))
-				}
+			if len(exts) == 0 || slices.ContainsFunc(exts, func(ext string) bool { return strings.HasSuffix(e.Name(), ext) }) {
+				f.Add(readFixture(f, dir, e.Name()))
 			}
 		}
 	}

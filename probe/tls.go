@@ -271,7 +271,6 @@ func (a *attempt) observation(ep Endpoint, opts Options) Observation {
 	info := &TLSInfo{
 		Version:             a.version,
 		Cipher:              a.cipher,
-		RSAKeyExchange:      strings.HasPrefix(a.cipher, "TLS_RSA_"),
 		Stack:               a.stack,
 		SNI:                 a.sni,
 		ClientCertRequested: a.clientCertRequested,

@@ -42,9 +42,6 @@ type Spec struct {
 	SAN     []string
 	// KeyBits is the RSA key size: the product's recommended minimum (2048).
 	KeyBits int
-	// Exportable is true when the certificate is shared by several servers (a pool, an array) or must be
-	// exportable (A/V authentication).
-	Exportable bool
 	// SHA1 signs the CSR with SHA-1 rather than SHA-256: with clients that cannot validate SHA-2 (--clients
 	// xp-sp2, server2003) the CA is likely of their era too, and a Windows Server 2003 CA without KB968730 cannot
 	// verify a SHA-256 request.
@@ -71,11 +68,14 @@ func New(ctx policy.Context) (*Spec, error) {
 	}
 	return &Spec{
 		Product: p, Role: role, Certificate: cert, Subject: names.Subject, SAN: names.SAN, KeyBits: bits,
-		Exportable: cert.Exportable == policy.ExportableRequired,
-		SHA1:       ctx.HasClient(policy.NoSHA2Clients()...),
-		Name:       name,
+		SHA1: ctx.HasClient(policy.NoSHA2Clients()...),
+		Name: name,
 	}, nil
 }
+
+// Exportable reports whether the key must be exportable: the certificate's profile requires it (a certificate
+// shared by several servers, a pool or an array, or A/V authentication).
+func (s *Spec) Exportable() bool { return s.Certificate.Exportable == policy.ExportableRequired }
 
 // what says what the request is for, for comments: "Enterprise pool pool01.contoso.com: pool certificate".
 func (s *Spec) what() string {
@@ -92,7 +92,7 @@ func (s *Spec) server() string {
 
 // exportableReason says why the key is or is not exportable, for comments.
 func (s *Spec) exportableReason() string {
-	if s.Exportable {
+	if s.Exportable() {
 		return "the same certificate and key go on every server that shares it"
 	}
 	return "one server: the key need not leave it"
@@ -110,7 +110,7 @@ func (s *Spec) INF() []byte {
 	line(";   uclint check %s.req", n)
 	line(";   certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer", n, n)
 	line(";   certreq -accept %s.cer", n)
-	if s.Exportable {
+	if s.Exportable() {
 		line("; Then export it with its private key (a 3DES PFX) and import it on every server that shares it.")
 	}
 	line("")
@@ -123,7 +123,7 @@ func (s *Spec) INF() []byte {
 	line("KeySpec = 1")
 	line("KeyLength = %d", s.KeyBits)
 	line("; %s", s.exportableReason())
-	line("Exportable = %s", upperBool(s.Exportable))
+	line("Exportable = %s", upperBool(s.Exportable()))
 	line("; the computer's key store, where the %s services find the key", s.Product.ShortName)
 	line("MachineKeySet = TRUE")
 	line("SMIME = FALSE")

@@ -165,7 +165,7 @@ func (o *requestOptions) nextSteps(w io.Writer, spec *request.Spec) {
 		}
 		steps = fmt.Sprintf("on %s, as a local administrator: certreq -new %s.inf %s.req; uclint check %s.req; "+
 			"certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer; certreq -accept %s.cer", where, n, n, n, n, n, n)
-		if spec.Exportable {
+		if spec.Exportable() {
 			steps += "; then export it with its private key (a 3DES PFX) and import it on every server that shares it"
 		}
 	case "openssl":

@@ -1,6 +1,7 @@
 package dnstest
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -117,7 +118,7 @@ func TestMisbehave(t *testing.T) {
 func TestLargeAnswerTruncates(t *testing.T) {
 	z := NewZone()
 	for i := range 60 {
-		if err := z.AddRecord("_sipinternal._tcp.contoso.com. 300 IN SRV 0 " + itoa(i) + " 5060 frontend-server-number-" + itoa(i) + ".contoso.com."); err != nil {
+		if err := z.AddRecord("_sipinternal._tcp.contoso.com. 300 IN SRV 0 " + strconv.Itoa(i) + " 5060 frontend-server-number-" + strconv.Itoa(i) + ".contoso.com."); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -146,11 +147,4 @@ func TestBadZone(t *testing.T) {
 	if err := NewZone().A("sip.contoso.com", "not-an-ip"); err == nil {
 		t.Error("a broken address was accepted")
 	}
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }

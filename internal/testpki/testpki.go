@@ -10,7 +10,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/md5" //nolint:gosec // MD5-signed test certificates are the point
+	_ "crypto/md5" //nolint:gosec // registers crypto.MD5: MD5-signed test certificates are the point
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha1" //nolint:gosec // SHA-1-signed test certificates are the point
@@ -239,7 +239,6 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	}
 	var oid asn1.ObjectIdentifier
 	var hash crypto.Hash
-	var digest []byte
 	var cert struct {
 		TBS    asn1.RawValue
 		SigAlg pkix.AlgorithmIdentifier
@@ -272,19 +271,9 @@ func Resign(der []byte, alg string, signer crypto.Signer) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch hash {
-	case crypto.SHA1:
-		sum := sha1.Sum(tbs) //nolint:gosec // see resign
-		digest = sum[:]
-	case crypto.MD5:
-		sum := md5.Sum(tbs) //nolint:gosec // see resign
-		digest = sum[:]
-	case crypto.SHA224:
-		sum := sha256.Sum224(tbs)
-		digest = sum[:]
-	default: // only the two above are set
-	}
-	sig, err := rsa.SignPKCS1v15(rand.Reader, issuerKey, hash, digest)
+	h := hash.New()
+	h.Write(tbs)
+	sig, err := rsa.SignPKCS1v15(rand.Reader, issuerKey, hash, h.Sum(nil))
 	if err != nil {
 		return nil, fmt.Errorf("resign with %s: %w", alg, err)
 	}
@@ -395,5 +384,3 @@ func StringCN(tag int, s string) asn1.RawValue {
 	}
 	return asn1.RawValue{FullBytes: seq}
 }
-
-// pki is the CA hierarchy the server certificates are issued from.
