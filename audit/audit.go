@@ -68,21 +68,7 @@ type Settings struct {
 // checks run once. When ctx is canceled, targets not yet checked are reported as not checked.
 func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Report {
 	r := report.New(time.Now(), s.ExpiryWarning, s.ExpiryCritical)
-	results := make([]result, len(targets))
-	var files, endpoints []int
-	for i, t := range targets {
-		if t.File != "" {
-			files = append(files, i)
-		} else {
-			endpoints = append(endpoints, i)
-		}
-	}
-	s.checkFiles(ctx, targets, files, results)
-	s.probeEndpoints(ctx, targets, endpoints, results)
-	for _, res := range results {
-		r.Targets = append(r.Targets, res.targets...)
-	}
-	s.deploymentFindings(r, results)
+	s.addResults(r, s.judgeAll(ctx, targets))
 	r.Finish()
 	return r
 }
@@ -96,6 +82,23 @@ type result struct {
 	fingerprint string
 	der         []byte
 	ctx         policy.Context
+}
+
+// judgeAll judges every target: the files read and linted on every core, the endpoints probed Concurrency at a
+// time, each certificate linted in the goroutine that fetched it. results[i] is what targets[i] gave.
+func (s *Settings) judgeAll(ctx context.Context, targets []policy.Target) []result {
+	results := make([]result, len(targets))
+	var files, endpoints []int
+	for i, t := range targets {
+		if t.File != "" {
+			files = append(files, i)
+		} else {
+			endpoints = append(endpoints, i)
+		}
+	}
+	s.checkFiles(ctx, targets, files, results)
+	s.probeEndpoints(ctx, targets, endpoints, results)
+	return results
 }
 
 // keep records what the deployment-level checks need of a target's certificate: for the servers of a deployment

@@ -95,21 +95,8 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 			}
 		}
 	}
-	results := make([]result, len(all))
-	var files, endpoints []int
-	for i, t := range all {
-		if t.File != "" {
-			files = append(files, i)
-		} else {
-			endpoints = append(endpoints, i)
-		}
-	}
-	s.checkFiles(ctx, all, files, results)
-	s.probeEndpoints(ctx, all, endpoints, results)
-	for _, res := range results[:len(targets)] {
-		r.Targets = append(r.Targets, res.targets...)
-	}
-	s.deploymentFindings(r, results[:len(targets)])
+	results := s.judgeAll(ctx, all)
+	s.addResults(r, results[:len(targets)])
 	for i := range observations {
 		r.Targets = append(r.Targets, domainTargets[i])
 		for _, p := range a.places {
