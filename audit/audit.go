@@ -77,11 +77,10 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// The SHA-256 and DER of the certificate, for the rules that compare several (the parsed certificate is not
-	// kept).
-	fingerprint string
-	der         []byte
-	ctx         policy.Context
+	// der is the certificate, for the rules that compare several (the parsed certificate is not kept); nil when
+	// they do not need it.
+	der []byte
+	ctx policy.Context
 }
 
 // judgeAll judges every target: the files read and linted on every core, the endpoints probed Concurrency at a
@@ -106,7 +105,7 @@ func (s *Settings) judgeAll(ctx context.Context, targets []policy.Target) []resu
 // (lint.NeedsOthers: the files of one check).
 func (res *result) keep(t policy.Target, obs probe.Observation) {
 	if obs.Err == nil && obs.Leaf != nil && t.Context.Role != "" && (t.Server != "" || lint.NeedsOthers(t.Context)) {
-		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+		res.der = obs.Leaf.Raw
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -559,7 +560,7 @@ func newServerIndex(targets []policy.Target) *serverIndex {
 func (x *serverIndex) match(p *lint.Place, domain string, autoConfig bool) (t policy.Target, known bool) {
 	port := strconv.Itoa(int(p.Port))
 	for _, t := range x.targets {
-		if host, tp, ok := splitHostPort(t.Address); ok && tp == port && policy.SameName(host, p.Host) {
+		if host, tp, err := net.SplitHostPort(t.Address); err == nil && tp == port && policy.SameName(host, p.Host) {
 			return t, true
 		}
 	}
@@ -581,7 +582,7 @@ func (x *serverIndex) match(p *lint.Place, domain string, autoConfig bool) (t po
 	}
 	for _, addr := range p.Addresses {
 		for _, t := range x.targets {
-			if host, tp, ok := splitHostPort(t.Address); ok && tp == port && sameAddr(host, addr) {
+			if host, tp, err := net.SplitHostPort(t.Address); err == nil && tp == port && sameAddr(host, addr) {
 				return t, true
 			}
 		}
@@ -604,14 +605,6 @@ func atPort(t policy.Target, ctx policy.Context, p *lint.Place) (policy.Target, 
 	}
 	m.Server = t.Server
 	return m, true
-}
-
-func splitHostPort(address string) (host, port string, ok bool) {
-	i := strings.LastIndexByte(address, ':')
-	if i < 0 {
-		return "", "", false
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(address[:i], "["), "]"), address[i+1:], true
 }
 
 func sameAddr(host string, addr netip.Addr) bool {

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"crypto/sha256"
+
 	"github.com/zmap/zcrypto/x509"
 
 	"github.com/uclint/uclint/lint"
@@ -13,21 +15,22 @@ import (
 // with a service certificate. Only the DER of each certificate was kept; each distinct one is parsed once here.
 func (s *Settings) addResults(r *report.Report, results []result) {
 	var seen []lint.Seen
-	var where []int // the index in r.Targets of each certificate seen
-	parsed := map[string]*x509.Certificate{}
+	var where []int                                     // the index in r.Targets of each certificate seen
+	parsed := map[[sha256.Size]byte]*x509.Certificate{} // by the SHA-256 of the DER
 	for _, res := range results {
 		at := len(r.Targets)
 		r.Targets = append(r.Targets, res.targets...)
-		if res.fingerprint == "" {
+		if res.der == nil {
 			continue
 		}
-		c, ok := parsed[res.fingerprint]
+		key := sha256.Sum256(res.der)
+		c, ok := parsed[key]
 		if !ok {
 			var err error
 			if c, err = x509.ParseCertificate(res.der); err != nil {
 				continue // it parsed when it was fetched; nothing to compare if it no longer does
 			}
-			parsed[res.fingerprint] = c
+			parsed[key] = c
 		}
 		tg := res.targets[0]
 		seen = append(seen, lint.Seen{Server: tg.Server, Member: tg.Member, Endpoint: tg.Endpoint, Address: tg.Address,
