@@ -47,7 +47,8 @@ type Settings struct {
 	Trust                         *trust.Store // nil: chains are not checked
 	At                            time.Time
 	ExpiryWarning, ExpiryCritical time.Duration
-	// Probe bounds each endpoint; Concurrency is how many endpoints are probed at once (files: every core).
+	// Probe bounds each endpoint (its LegacyClients is turned on when a target's clients call for it);
+	// Concurrency is how many endpoints are probed at once (files: every core).
 	Probe       probe.Options
 	Concurrency int
 	SNI         SNIMode
@@ -84,7 +85,9 @@ type result struct {
 }
 
 // judgeAll judges every target: the files read and linted on every core, the endpoints probed Concurrency at a
-// time, each certificate linted in the goroutine that fetched it. results[i] is what targets[i] gave.
+// time, each certificate linted in the goroutine that fetched it. results[i] is what targets[i] gave. When a
+// target's clients call for it, every endpoint is also asked what it offers the era's clients
+// (probe.Options.LegacyClients).
 func (s *Settings) judgeAll(ctx context.Context, targets []policy.Target) []result {
 	results := make([]result, len(targets))
 	var files, endpoints []int
@@ -93,6 +96,9 @@ func (s *Settings) judgeAll(ctx context.Context, targets []policy.Target) []resu
 			files = append(files, i)
 		} else {
 			endpoints = append(endpoints, i)
+		}
+		if policy.NeedsLegacyHandshakes(t.Context.Clients) {
+			s.Probe.LegacyClients = true
 		}
 	}
 	s.checkFiles(ctx, targets, files, results)

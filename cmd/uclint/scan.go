@@ -83,7 +83,7 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 		ctx = context.Background()
 	}
 	run := s.audit(a)
-	run.Probe = probe.Options{Timeout: o.timeout, LegacyClients: needsLegacyHandshakes(targets)}
+	run.Probe = probe.Options{Timeout: o.timeout}
 	run.Concurrency = o.concurrency
 	run.SNI = sni
 	a.log.Info("scan started", "targets", len(targets), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
@@ -134,17 +134,6 @@ func (o *scanOptions) targets(s *settings, args []string) ([]policy.Target, erro
 		targets = append(targets, t)
 	}
 	return targets, nil
-}
-
-// needsLegacyHandshakes reports whether any target's clients call for the handshakes that ask what an endpoint
-// offers the era's clients (TLS 1.0 alone; suites without AES).
-func needsLegacyHandshakes(targets []policy.Target) bool {
-	for _, t := range targets {
-		if policy.NeedsLegacyHandshakes(t.Context.Clients) {
-			return true
-		}
-	}
-	return false
 }
 
 func hostOf(address string) string {
