@@ -435,6 +435,31 @@ func absFixture(t testing.TB, elem ...string) string {
 	return path
 }
 
+// TestDNSClientsFlag: --clients applies to the servers of the deployment file wherever they are judged, at the
+// places DNS leads to as at their scan targets: Windows XP SP2 clients make pool01's SHA-256 certificate a
+// warning at its place.
+func TestDNSClientsFlag(t *testing.T) {
+	pool := servePlace(t, "127.0.0.1:0", "pool01")
+	config := writeDeployment(t, pool.addr, true, "contoso.com")
+	s := serveZone(t, "_sipinternaltls._tcp.contoso.com. SRV 0 0 {PORT} pool01.contoso.com.\npool01.contoso.com. A 127.0.0.1\n", pool.port())
+	at := "pool01.contoso.com:" + pool.port()
+	for _, tc := range []struct {
+		clients string
+		want    bool
+	}{{"xp-sp2", true}, {"xp-sp3", false}} {
+		_, r, _ := uclintDNS(t, s.Addr(), "--config", config, "--clients", tc.clients)
+		if tg := dnsTarget(t, r, "contoso.com", at); tg.Server != "pool01" || hasLint(tg, "w_ocs_sha2_legacy_windows") != tc.want {
+			t.Errorf("--clients %s: server %q, %v", tc.clients, tg.Server, lintIDs(tg))
+		}
+		_, scan, _ := uclint(t, append([]string{"scan"}, fixed("--config", config, "--dns", "--dns-server", s.Addr(), "--format", "json", "--timeout", "2s",
+			"--clients", tc.clients)...)...)
+		r = decode(t, scan)
+		if tg := dnsTarget(t, r, "contoso.com", at); hasLint(tg, "w_ocs_sha2_legacy_windows") != tc.want {
+			t.Errorf("scan --dns --clients %s: %v", tc.clients, lintIDs(tg))
+		}
+	}
+}
+
 // TestDNSWithDeployment: where the deployment file says which server lives at a place (its FQDN, a member's
 // FQDN, an endpoint address), the server's role rules run there, with the SIP domains DNS leads to it; a SIP
 // domain with sign-in records that the file does not list is a warning.

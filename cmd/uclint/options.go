@@ -145,6 +145,19 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	return s, nil
 }
 
+// deploymentTargets expands the servers of the deployment file (every one for nil) into targets, judged for the
+// clients --clients gives over the file's clients:.
+func (s *settings) deploymentTargets(servers []string) ([]policy.Target, error) {
+	targets, err := s.deployment.Targets(servers)
+	if err != nil {
+		return nil, usageError("%w", err)
+	}
+	for i := range targets {
+		targets[i].Context.Clients = s.clients
+	}
+	return targets, nil
+}
+
 // resolveClients reads --clients; without it, the deployment file's clients: apply.
 func (o *options) resolveClients(d *policy.Deployment) ([]policy.Client, error) {
 	if len(o.clients) > 0 {
