@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/tls"
-	"encoding/json"
 	"fmt"
 	"net"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/internal/dnstest"
+	"github.com/uclint/uclint/internal/tlstest"
 	"github.com/uclint/uclint/report"
 )
 
@@ -652,24 +652,8 @@ func TestDNSPlaceVerdictsAgreeWithOpenSSL(t *testing.T) {
 				t.Fatal(err)
 			}
 			goMatch := pair.Leaf.VerifyHostname(tc.host) == nil
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ln.Close()
-			go func() {
-				for {
-					c, err := ln.Accept()
-					if err != nil {
-						return
-					}
-					go func() {
-						defer c.Close()
-						_ = tls.Server(c, &tls.Config{Certificates: []tls.Certificate{pair}}).Handshake()
-					}()
-				}
-			}()
-			port := ln.Addr().String()[strings.LastIndexByte(ln.Addr().String(), ':')+1:]
+			addr := tlstest.Serve(t, &tls.Config{Certificates: []tls.Certificate{pair}})
+			port := addr[strings.LastIndexByte(addr, ':')+1:]
 			s := serveZone(t, "_sipinternaltls._tcp.contoso.com. SRV 0 0 {PORT} "+tc.host+".\n"+tc.host+". A 127.0.0.1\n", port)
 			_, r, _ := uclintDNS(t, s.Addr(), "contoso.com")
 			tg := dnsTarget(t, r, "contoso.com", tc.host+":"+port)
@@ -720,16 +704,6 @@ func runOpenSSL(t *testing.T, openssl string, args ...string) string {
 	return string(out)
 }
 
-// decodeB parses a JSON report in a benchmark.
-func decodeB(b *testing.B, s string) report.Report {
-	b.Helper()
-	var r report.Report
-	if err := json.Unmarshal([]byte(s), &r); err != nil {
-		b.Fatalf("not JSON: %v", err)
-	}
-	return r
-}
-
 // BenchmarkDNS20Domains audits a deployment with 20 SIP domains through uclint dns: each domain's records looked
 // up on the loopback DNS server (every SRV and fallback query, each target resolved), and the place each one leads
 // to dialled (RSA-2048, a full handshake) and linted.
@@ -762,7 +736,7 @@ func BenchmarkDNS20Domains(b *testing.B) {
 		if code := run(args, &out, &strings.Builder{}); code == report.ExitUsage {
 			b.Fatalf("exit %d", code)
 		}
-		r := decodeB(b, out.String())
+		r := decode(b, out.String())
 		if r.Summary.Targets != 2*n || r.Summary.Error != 0 {
 			b.Fatalf("summary %+v", r.Summary)
 		}
