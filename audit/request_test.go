@@ -41,10 +41,7 @@ func TestRunRequests(t *testing.T) {
 // them, and finds a server that speaks only TLS 1.2 with AES; so does the DNS audit at a place DNS leads to where
 // that server lives.
 func TestRunLegacyClients(t *testing.T) {
-	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", "se01.pem"), fixtures.Path("keys", "se01.key"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pair := fixturePair(t, "se01")
 	config := &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12,
 		CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}}
 	addr := tlstest.Serve(t, config)
