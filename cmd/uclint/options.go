@@ -16,7 +16,6 @@ import (
 	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
-	"github.com/uclint/uclint/report"
 )
 
 // pfxPasswordEnv is the environment variable that holds the PFX password.
@@ -92,8 +91,9 @@ type settings struct {
 	at                      time.Time
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
-	context                 policy.Context
-	clients                 []policy.Client // --clients, else the deployment file's clients:
+	// context is the role's (or, with a deployment file and no server to judge for, none), with the clients
+	// --clients gives, else the deployment file's clients:.
+	context policy.Context
 }
 
 // resolve validates the options and builds the settings. Every error is a usage error.
@@ -109,12 +109,10 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	s.at = at
 	caFiles := o.caFiles
 	warningDays, criticalDays := 30, 7
-	if o.config != "" {
-		d, err := policy.Load(o.config)
-		if err != nil {
-			return nil, &exitError{code: report.ExitUsage, err: err}
-		}
-		s.deployment = d
+	if s.deployment, err = o.loadDeployment(); err != nil {
+		return nil, err
+	}
+	if d := s.deployment; d != nil {
 		caFiles = append(append([]string{}, d.CAFiles...), caFiles...)
 		if d.ExpiryWarningDays > 0 {
 			warningDays = d.ExpiryWarningDays
@@ -132,10 +130,9 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	if s.context, err = o.roleContext(s.deployment, needServer); err != nil {
 		return nil, err
 	}
-	if s.clients, err = o.resolveClients(s.deployment); err != nil {
+	if s.context.Clients, err = o.resolveClients(s.deployment); err != nil {
 		return nil, err
 	}
-	s.context.Clients = s.clients
 	if s.trust, err = o.loadTrust(caFiles); err != nil {
 		return nil, err
 	}
@@ -153,9 +150,21 @@ func (s *settings) deploymentTargets(servers []string) ([]policy.Target, error) 
 		return nil, usageError("%w", err)
 	}
 	for i := range targets {
-		targets[i].Context.Clients = s.clients
+		targets[i].Context.Clients = s.context.Clients
 	}
 	return targets, nil
+}
+
+// loadDeployment reads the deployment file --config names; nil without --config.
+func (o *options) loadDeployment() (*policy.Deployment, error) {
+	if o.config == "" {
+		return nil, nil
+	}
+	d, err := policy.Load(o.config)
+	if err != nil {
+		return nil, usageError("%w", err)
+	}
+	return d, nil
 }
 
 // resolveClients reads --clients; without it, the deployment file's clients: apply.
