@@ -76,14 +76,14 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 	// goroutine).
 	dials := a.dials()
 	all := slices.Clone(targets)
-	for _, g := range dials {
-		all = append(all, g.target)
+	for _, places := range dials {
+		all = append(all, places[0].target)
 	}
 	s.observed = func(i int, obs probe.Observation, tg report.Target) []report.Target {
 		if i < len(targets) {
 			return []report.Target{tg}
 		}
-		for k, pt := range dials[i-len(targets)].places {
+		for k, pt := range dials[i-len(targets)] {
 			a.judgePlace(ctx, pt, obs, &tg, k == 0)
 		}
 		return nil // the places go under their SIP domains, below
@@ -221,16 +221,11 @@ func (a *dnsAudit) extendContexts(targets []policy.Target) []policy.Target {
 	return out
 }
 
-// dial is one endpoint the DNS audit dials, and the places there (the same address and server name).
-type dial struct {
-	target policy.Target // the first place's
-	places []*placeTarget
-}
-
-// dials builds each place's report target and groups the places to dial by address and server name.
-func (a *dnsAudit) dials() []*dial {
-	var dials []*dial
-	byDial := map[string]*dial{}
+// dials builds each place's report target and groups the places to dial by address and server name: each group
+// is one endpoint, dialled as its first place's target.
+func (a *dnsAudit) dials() [][]*placeTarget {
+	var dials [][]*placeTarget
+	byDial := map[string]int{} // the index in dials of each address and server name
 	for _, pt := range a.places {
 		pt.report = a.placeReport(pt)
 		p := &pt.places[0]
@@ -247,13 +242,12 @@ func (a *dnsAudit) dials() []*dial {
 		pt.report.Address = ep.Address
 		pt.target.Address, pt.target.SNI = ep.Address, sniName(p.Host)
 		key := ep.Address + "\x00" + ep.SNI
-		if g, ok := byDial[key]; ok {
-			g.places = append(g.places, pt)
+		if k, ok := byDial[key]; ok {
+			dials[k] = append(dials[k], pt)
 			continue
 		}
-		g := &dial{target: pt.target, places: []*placeTarget{pt}}
-		byDial[key] = g
-		dials = append(dials, g)
+		byDial[key] = len(dials)
+		dials = append(dials, []*placeTarget{pt})
 	}
 	return dials
 }
