@@ -203,21 +203,38 @@ func roleNames(product string) string {
 	return p.RoleNames()
 }
 
+// roleFlag is one of the flags that describe the server, and the role option it gives ("" for the flags every
+// role takes).
+type roleFlag struct {
+	name, option string
+	set          bool
+}
+
+// roleFlagList is every flag that describes the server, and whether it was given.
+func (o *options) roleFlagList() []roleFlag {
+	return []roleFlag{
+		{"--product", "", o.product != ""}, {"--role", "", o.role != ""}, {"--fqdn", "", o.fqdn != ""},
+		{"--web-farm", policy.OptionWebFarm, o.webFarm != ""},
+		{"--internal-web", policy.OptionInternalWeb, o.internalWeb != ""},
+		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
+		{"--meet-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0},
+		{"--dialin-url", policy.OptionSimpleURLs, o.dialinURL != ""},
+		{"--admin-url", policy.OptionSimpleURLs, o.adminURL != ""},
+		{"--sip-domain", "", len(o.sipDomains) > 0}, {"--auto-config", "", o.autoConfig},
+		{"--client-logon", policy.OptionClientLogon, o.clientLogon}, {"--no-autodiscover", "", o.noAutodiscover},
+		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
+		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
+		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
+		{"--federation", policy.OptionFederation, o.perimeter.federation},
+		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
+		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
+	}
+}
+
 // roleFlags lists the role flags given, for messages.
 func (o *options) roleFlags() []string {
 	var given []string
-	for _, f := range []struct {
-		name string
-		set  bool
-	}{
-		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
-		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
-		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
-		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
-		{"--access-edge", o.perimeter.accessEdge != ""}, {"--webconf-edge", o.perimeter.webConfEdge != ""},
-		{"--cwa-url", o.perimeter.cwaURL != ""}, {"--federation", o.perimeter.federation},
-		{"--public-im", len(o.perimeter.publicIM) > 0}, {"--anonymous-conferencing", o.perimeter.anonymous},
-	} {
+	for _, f := range o.roleFlagList() {
 		if f.set {
 			given = append(given, f.name)
 		}
@@ -266,24 +283,9 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
 		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon, NoAutodiscover: o.noAutodiscover}
-	for _, opt := range []struct {
-		flag, option string
-		set          bool
-	}{
-		{"--web-farm", policy.OptionWebFarm, o.webFarm != ""},
-		{"--internal-web", policy.OptionInternalWeb, o.internalWeb != ""},
-		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
-		{"--meet-url/--dialin-url/--admin-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0 || o.dialinURL != "" || o.adminURL != ""},
-		{"--client-logon", policy.OptionClientLogon, o.clientLogon},
-		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
-		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
-		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
-		{"--federation", policy.OptionFederation, o.perimeter.federation},
-		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
-		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
-	} {
-		if opt.set && !role.HasOption(opt.option) {
-			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", opt.flag, product.ID, role.Name, product.ID)
+	for _, f := range o.roleFlagList() {
+		if f.set && f.option != "" && !role.HasOption(f.option) {
+			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", f.name, product.ID, role.Name, product.ID)
 		}
 	}
 	hosts := []struct {
