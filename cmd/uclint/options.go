@@ -3,6 +3,7 @@ package main
 import (
 	stdx509 "crypto/x509"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -308,8 +309,13 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		}
 		ctx.SimpleURLs.Meet = append(ctx.SimpleURLs.Meet, host)
 	}
-	if ctx.Perimeter, err = o.perimeter.resolve(role, o.externalWeb != ""); err != nil {
+	if ctx.Perimeter, err = o.perimeter.resolve(); err != nil {
 		return policy.Context{}, err
+	}
+	for _, opt := range role.Required {
+		if !slices.ContainsFunc(o.roleFlagList(), func(f roleFlag) bool { return f.set && f.option == opt }) {
+			return policy.Context{}, usageError("--role %s needs %s", role.Name, flagOf(opt))
+		}
 	}
 	return o.certificateAndMember(ctx)
 }
