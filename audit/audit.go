@@ -47,7 +47,8 @@ type Settings struct {
 	Trust                         *trust.Store // nil: chains are not checked
 	At                            time.Time
 	ExpiryWarning, ExpiryCritical time.Duration
-	// Probe bounds each endpoint; Concurrency is how many endpoints are probed at once (files: every core).
+	// Probe bounds each endpoint (its LegacyClients is turned on when a target's clients call for it);
+	// Concurrency is how many endpoints are probed at once (files: every core).
 	Probe       probe.Options
 	Concurrency int
 	SNI         SNIMode
@@ -68,21 +69,7 @@ type Settings struct {
 // checks run once. When ctx is canceled, targets not yet checked are reported as not checked.
 func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Report {
 	r := report.New(time.Now(), s.ExpiryWarning, s.ExpiryCritical)
-	results := make([]result, len(targets))
-	var files, endpoints []int
-	for i, t := range targets {
-		if t.File != "" {
-			files = append(files, i)
-		} else {
-			endpoints = append(endpoints, i)
-		}
-	}
-	s.checkFiles(ctx, targets, files, results)
-	s.probeEndpoints(ctx, targets, endpoints, results)
-	for _, res := range results {
-		r.Targets = append(r.Targets, res.targets...)
-	}
-	s.deploymentFindings(r, results)
+	s.addResults(r, s.judgeAll(ctx, targets))
 	r.Finish()
 	return r
 }
@@ -91,11 +78,32 @@ func Run(ctx context.Context, targets []policy.Target, s Settings) *report.Repor
 // and what the deployment-level checks need of it, kept small.
 type result struct {
 	targets []report.Target
-	// The SHA-256 and DER of the certificate, for the rules that compare several (the parsed certificate is not
-	// kept).
-	fingerprint string
-	der         []byte
-	ctx         policy.Context
+	// der is the certificate, for the rules that compare several (the parsed certificate is not kept); nil when
+	// they do not need it.
+	der []byte
+	ctx policy.Context
+}
+
+// judgeAll judges every target: the files read and linted on every core, the endpoints probed Concurrency at a
+// time, each certificate linted in the goroutine that fetched it. results[i] is what targets[i] gave. When a
+// target's clients call for it, every endpoint is also asked what it offers the era's clients
+// (probe.Options.LegacyClients).
+func (s *Settings) judgeAll(ctx context.Context, targets []policy.Target) []result {
+	results := make([]result, len(targets))
+	var files, endpoints []int
+	for i, t := range targets {
+		if t.File != "" {
+			files = append(files, i)
+		} else {
+			endpoints = append(endpoints, i)
+		}
+		if policy.NeedsLegacyHandshakes(t.Context.Clients) {
+			s.Probe.LegacyClients = true
+		}
+	}
+	s.checkFiles(ctx, targets, files, results)
+	s.probeEndpoints(ctx, targets, endpoints, results)
+	return results
 }
 
 // keep records what the deployment-level checks need of a target's certificate: for the servers of a deployment
@@ -103,7 +111,7 @@ type result struct {
 // (lint.NeedsOthers: the files of one check).
 func (res *result) keep(t policy.Target, obs probe.Observation) {
 	if obs.Err == nil && obs.Leaf != nil && t.Context.Role != "" && (t.Server != "" || lint.NeedsOthers(t.Context)) {
-		res.fingerprint, res.der = lint.Fingerprint(obs.Leaf), obs.Leaf.Raw
+		res.der = obs.Leaf.Raw
 	}
 }
 

@@ -131,17 +131,20 @@ func TestRunFilesAndEndpoints(t *testing.T) {
 	}
 }
 
+// fixturePair is a fixture certificate (with whatever chain its file holds) and its key, for a TLS server.
+func fixturePair(t testing.TB, name string) tls.Certificate {
+	t.Helper()
+	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", name+".pem"), fixtures.Path("keys", name+".key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pair
+}
+
 // sniServer presents one certificate to clients that send the server name and another to those that do not.
 func sniServer(t *testing.T, withName, without string) string {
 	t.Helper()
-	load := func(name string) tls.Certificate {
-		pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", name+".pem"), fixtures.Path("keys", name+".key"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pair
-	}
-	named, other := load(withName), load(without)
+	named, other := fixturePair(t, withName), fixturePair(t, without)
 	config := &tls.Config{MinVersion: tls.VersionTLS10, GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
 		if hello.ServerName != "" {
 			return &named, nil
@@ -223,10 +226,7 @@ func (f failingSigner) Sign(io.Reader, []byte, crypto.SignerOpts) ([]byte, error
 // e_ocs_server_cannot_use_private_key; the OCS server that ends the handshake because it wants a client
 // certificate does not.
 func TestServerCannotUsePrivateKey(t *testing.T) {
-	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", "se01.pem"), fixtures.Path("keys", "se01.key"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pair := fixturePair(t, "se01")
 	broken := pair
 	broken.PrivateKey = failingSigner{pub: pair.Leaf.PublicKey}
 	serve := func(config *tls.Config) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -75,14 +76,14 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 	// goroutine).
 	dials := a.dials()
 	all := slices.Clone(targets)
-	for _, g := range dials {
-		all = append(all, g.target)
+	for _, places := range dials {
+		all = append(all, places[0].target)
 	}
 	s.observed = func(i int, obs probe.Observation, tg report.Target) []report.Target {
 		if i < len(targets) {
 			return []report.Target{tg}
 		}
-		for k, pt := range dials[i-len(targets)].places {
+		for k, pt := range dials[i-len(targets)] {
 			a.judgePlace(ctx, pt, obs, &tg, k == 0)
 		}
 		return nil // the places go under their SIP domains, below
@@ -95,21 +96,8 @@ func RunDNS(ctx context.Context, targets []policy.Target, d DNS, s Settings) *re
 			}
 		}
 	}
-	results := make([]result, len(all))
-	var files, endpoints []int
-	for i, t := range all {
-		if t.File != "" {
-			files = append(files, i)
-		} else {
-			endpoints = append(endpoints, i)
-		}
-	}
-	s.checkFiles(ctx, all, files, results)
-	s.probeEndpoints(ctx, all, endpoints, results)
-	for _, res := range results[:len(targets)] {
-		r.Targets = append(r.Targets, res.targets...)
-	}
-	s.deploymentFindings(r, results[:len(targets)])
+	results := s.judgeAll(ctx, all)
+	s.addResults(r, results[:len(targets)])
 	for i := range observations {
 		r.Targets = append(r.Targets, domainTargets[i])
 		for _, p := range a.places {
@@ -233,16 +221,11 @@ func (a *dnsAudit) extendContexts(targets []policy.Target) []policy.Target {
 	return out
 }
 
-// dial is one endpoint the DNS audit dials, and the places there (the same address and server name).
-type dial struct {
-	target policy.Target // the first place's
-	places []*placeTarget
-}
-
-// dials builds each place's report target and groups the places to dial by address and server name.
-func (a *dnsAudit) dials() []*dial {
-	var dials []*dial
-	byDial := map[string]*dial{}
+// dials builds each place's report target and groups the places to dial by address and server name: each group
+// is one endpoint, dialled as its first place's target.
+func (a *dnsAudit) dials() [][]*placeTarget {
+	var dials [][]*placeTarget
+	byDial := map[string]int{} // the index in dials of each address and server name
 	for _, pt := range a.places {
 		pt.report = a.placeReport(pt)
 		p := &pt.places[0]
@@ -259,13 +242,12 @@ func (a *dnsAudit) dials() []*dial {
 		pt.report.Address = ep.Address
 		pt.target.Address, pt.target.SNI = ep.Address, sniName(p.Host)
 		key := ep.Address + "\x00" + ep.SNI
-		if g, ok := byDial[key]; ok {
-			g.places = append(g.places, pt)
+		if k, ok := byDial[key]; ok {
+			dials[k] = append(dials[k], pt)
 			continue
 		}
-		g := &dial{target: pt.target, places: []*placeTarget{pt}}
-		byDial[key] = g
-		dials = append(dials, g)
+		byDial[key] = len(dials)
+		dials = append(dials, []*placeTarget{pt})
 	}
 	return dials
 }
@@ -572,7 +554,7 @@ func newServerIndex(targets []policy.Target) *serverIndex {
 func (x *serverIndex) match(p *lint.Place, domain string, autoConfig bool) (t policy.Target, known bool) {
 	port := strconv.Itoa(int(p.Port))
 	for _, t := range x.targets {
-		if host, tp, ok := splitHostPort(t.Address); ok && tp == port && policy.SameName(host, p.Host) {
+		if host, tp, err := net.SplitHostPort(t.Address); err == nil && tp == port && policy.SameName(host, p.Host) {
 			return t, true
 		}
 	}
@@ -594,7 +576,7 @@ func (x *serverIndex) match(p *lint.Place, domain string, autoConfig bool) (t po
 	}
 	for _, addr := range p.Addresses {
 		for _, t := range x.targets {
-			if host, tp, ok := splitHostPort(t.Address); ok && tp == port && sameAddr(host, addr) {
+			if host, tp, err := net.SplitHostPort(t.Address); err == nil && tp == port && sameAddr(host, addr) {
 				return t, true
 			}
 		}
@@ -617,14 +599,6 @@ func atPort(t policy.Target, ctx policy.Context, p *lint.Place) (policy.Target, 
 	}
 	m.Server = t.Server
 	return m, true
-}
-
-func splitHostPort(address string) (host, port string, ok bool) {
-	i := strings.LastIndexByte(address, ':')
-	if i < 0 {
-		return "", "", false
-	}
-	return strings.TrimSuffix(strings.TrimPrefix(address[:i], "["), "]"), address[i+1:], true
 }
 
 func sameAddr(host string, addr netip.Addr) bool {

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uclint/uclint/fixtures"
 	"github.com/uclint/uclint/internal/dnstest"
 	"github.com/uclint/uclint/lint"
 	"github.com/uclint/uclint/policy"
@@ -22,10 +21,7 @@ import (
 // countingServer presents a fixture certificate on 127.0.0.1 and counts the connections it accepts.
 func countingServer(t *testing.T, name string) (addr string, conns *atomic.Int32) {
 	t.Helper()
-	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", name+".pem"), fixtures.Path("keys", name+".key"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pair := fixturePair(t, name)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

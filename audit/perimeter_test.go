@@ -23,10 +23,7 @@ import (
 // address.
 func serveFixture(t *testing.T, name string) string {
 	t.Helper()
-	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", name+".pem"), fixtures.Path("keys", name+".key"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pair := fixturePair(t, name)
 	config := &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS10}
 	return tlstest.Serve(t, config)
 }

@@ -38,12 +38,10 @@ func TestRunRequests(t *testing.T) {
 }
 
 // TestRunLegacyClients: a scan that knows the deployment has Windows XP clients asks the endpoint what it offers
-// them, and finds a server that speaks only TLS 1.2 with AES.
+// them, and finds a server that speaks only TLS 1.2 with AES; so does the DNS audit at a place DNS leads to where
+// that server lives.
 func TestRunLegacyClients(t *testing.T) {
-	pair, err := tls.LoadX509KeyPair(fixtures.Path("pki", "se01.pem"), fixtures.Path("keys", "se01.key"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pair := fixturePair(t, "se01")
 	config := &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12,
 		CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}}
 	addr := tlstest.Serve(t, config)
@@ -63,10 +61,17 @@ func TestRunLegacyClients(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := settings(t)
-			s.Probe = probe.Options{Timeout: 3 * time.Second, LegacyClients: policy.NeedsLegacyHandshakes(tc.clients)}
+			s.Probe = probe.Options{Timeout: 3 * time.Second} // Run asks for the legacy handshakes the clients call for
 			tg := Run(context.Background(), []policy.Target{target}, s).Targets[0]
 			if has(tg, "w_ocs_tls10_not_offered") != tc.want || has(tg, "w_ocs_aes_only_suites") != tc.want {
 				t.Fatalf("error %q, findings %v", tg.Error, tg.Findings)
+			}
+			d := dnsAuditOf(t, "_sipinternaltls._tcp.contoso.com. SRV 0 0 {PORT} se01.contoso.com.\nse01.contoso.com. A 127.0.0.1\n",
+				portOf(addr), "contoso.com")
+			d.Servers = []policy.Target{target}
+			place := targetOf(t, RunDNS(context.Background(), nil, d, s), "contoso.com", "se01.contoso.com:"+portOf(addr))
+			if place.Server != target.Server || has(place, "w_ocs_tls10_not_offered") != tc.want || has(place, "w_ocs_aes_only_suites") != tc.want {
+				t.Fatalf("place: server %q, error %q, findings %v", place.Server, place.Error, place.Findings)
 			}
 		})
 	}

@@ -25,14 +25,14 @@ var columns = []column{
 	{name: "server", header: "SERVER", wrap: true, cell: func(t *Target, _ Options) string { return dash(Visible(t.Server)) }},
 	{name: "member", header: "MEMBER", wrap: true, cell: func(t *Target, _ Options) string { return dash(Visible(t.Member)) }},
 	{name: "endpoint", header: "ENDPOINT", cell: func(t *Target, _ Options) string {
-		endpoint, _ := liveWhere(t, false)
+		endpoint, _ := liveWhere(t)
 		return dash(endpoint)
 	}},
 	{name: "address", header: "ADDRESS", wrap: true, cell: func(t *Target, _ Options) string {
 		if t.Place != "" {
 			return Visible(t.Place) // a place the DNS audit dialled: the name and port clients reach
 		}
-		_, address := liveWhere(t, false)
+		_, address := liveWhere(t)
 		return dash(address)
 	}},
 	{name: "product", header: "PRODUCT", cell: func(t *Target, _ Options) string { return dash(Visible(t.Product)) }},

@@ -57,12 +57,6 @@ func sipDomainLabel(t *Target) string {
 	return "SIP domain " + t.SIPDomain
 }
 
-// dnsHeading names a target of the DNS audit above its findings: "SIP domain contoso.com pool01 sip
-// pool01.contoso.com:5061 (10.0.0.11:5061)".
-func dnsHeading(t *Target) string {
-	return strings.Join(nonEmpty(Visible(sipDomainLabel(t)), Visible(t.Server), Visible(t.Member), Visible(t.Endpoint), Visible(dialled(t))), " ")
-}
-
 // dialled says where a target was reached, for a heading: "(10.0.0.11:5061)", or for a place
 // "pool01.contoso.com:5061 (10.0.0.11:5061)".
 func dialled(t *Target) string {

@@ -122,7 +122,7 @@ func caseName(t *Target) string {
 		}
 		return t.File + ": certificate"
 	}
-	return strings.Join(nonEmpty(sipDomainLabel(t), t.Server, t.Member, t.Endpoint, dialled(t)), " ")
+	return scanName(t)
 }
 
 func failureMessage(t *Target) string {

@@ -163,3 +163,18 @@ func nonEmpty(parts ...string) []string {
 func targetName(t *Target) string {
 	return strings.Join(nonEmpty(t.File, sipDomainLabel(t), t.Server, t.Member, t.Endpoint, t.Place), " ")
 }
+
+// scanName names a target of a scan in one line, with where it was reached (the heading of its findings, its
+// JUnit test case): its SIP domain (a target of the DNS audit), server, member, endpoint and address, "pool01
+// fe01.contoso.com sip (10.0.0.11:5061)", "SIP domain contoso.com pool01 sip pool01.contoso.com:5061
+// (10.0.0.11:5061)"; for a certificate file the deployment file names, "file" and the file.
+func scanName(t *Target) string {
+	if scannedFile(t) {
+		return strings.Join(nonEmpty(t.Server, t.Member, "file", "("+t.File+")"), " ")
+	}
+	return strings.Join(nonEmpty(sipDomainLabel(t), t.Server, t.Member, t.Endpoint, dialled(t)), " ")
+}
+
+// scannedFile reports whether a target of a scan is a certificate file the deployment file names (one kept in a
+// store, as an Edge Server's A/V authentication certificate) rather than an endpoint.
+func scannedFile(t *Target) bool { return t.Endpoint == "" && t.Address == "" && t.File != "" }

@@ -72,13 +72,9 @@ func needsAttention(t Target) (Target, bool) {
 }
 
 // liveWhere is the endpoint and address columns of a scan's target: for a certificate file the deployment file
-// names (one kept in a store, as an Edge Server's A/V authentication certificate), "file" and its name (full, the
-// heading of its findings gives the path).
-func liveWhere(t *Target, full bool) (endpoint, address string) {
-	if t.Endpoint == "" && t.Address == "" && t.File != "" {
-		if full {
-			return "file", Visible(t.File)
-		}
+// names, "file" and its name (the heading of its findings gives the path).
+func liveWhere(t *Target) (endpoint, address string) {
+	if scannedFile(t) {
 		return "file", Visible(filepath.Base(t.File))
 	}
 	return Visible(t.Endpoint), Visible(t.Address)
@@ -99,11 +95,7 @@ func writeFindings(w io.Writer, t *Target, opts Options) error {
 	}
 	name := Visible(t.File)
 	if opts.Live {
-		endpoint, address := liveWhere(t, true)
-		name = strings.Join(nonEmpty(Visible(t.Server), Visible(t.Member), endpoint, "("+address+")"), " ")
-	}
-	if opts.Live && (t.SIPDomain != "" || t.Place != "") {
-		name = dnsHeading(t)
+		name = Visible(scanName(t))
 	}
 	if _, err := fmt.Fprintf(w, "\n%s: %s\n", name, colored(t.Status, opts.Color)); err != nil {
 		return fmt.Errorf("write the report: %w", err)
@@ -146,8 +138,8 @@ func writeResolved(w io.Writer, r *Report) error {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	for _, f := range r.Resolved {
-		where := strings.Join(nonEmpty(Visible(f.File), Visible(sipDomainLabel(&Target{SIPDomain: f.SIPDomain})), Visible(f.Server),
-			Visible(f.Member), Visible(f.Endpoint), Visible(f.Place)), " ")
+		where := Visible(targetName(&Target{File: f.File, SIPDomain: f.SIPDomain, Server: f.Server, Member: f.Member,
+			Endpoint: f.Endpoint, Place: f.Place}))
 		if _, err := fmt.Fprintf(w, "  %s: %s (%s)\n", where, Visible(f.Lint), f.Status); err != nil {
 			return fmt.Errorf("write the report: %w", err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,17 +45,6 @@ func (o *dnsOptions) validate() error {
 	return nil
 }
 
-// resolver is the DNS client of the audit: --dns-server, or the system's DNS servers; each SIP domain's lookups,
-// retries included, take at most --timeout, and --concurrency SIP domains are looked up at once (so that a DNS
-// server that never answers costs one timeout for a deployment's SIP domains, not one per handful).
-func (o *scanOptions) resolver() (*probe.Resolver, error) {
-	r, err := probe.NewResolver(probe.DNSOptions{Server: o.dns.server, Timeout: o.timeout, Concurrency: o.concurrency})
-	if err != nil {
-		return nil, usageError("%v", err)
-	}
-	return r, nil
-}
-
 func (a *app) dnsCommand() *cobra.Command {
 	var opts scanOptions
 	c := &cobra.Command{
@@ -69,14 +59,7 @@ func (a *app) dnsCommand() *cobra.Command {
 		Example: "  uclint dns contoso.com fabrikam.com --dns-server 10.0.0.53 --auto-config\n" +
 			"  uclint dns --config deployment.yaml --dns-server dc01.contoso.com\n" +
 			"  uclint scan --config deployment.yaml --dns --dns-server 10.0.0.53",
-		RunE: func(c *cobra.Command, args []string) error {
-			r, err := opts.dnsAudit(c.Context(), args, a)
-			if err != nil {
-				return err
-			}
-			a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
-			return err
-		},
+		RunE: a.auditRunE(&opts, (*scanOptions).dnsAudit),
 	}
 	opts.addFlags(c)
 	opts.addProbeFlags(c)
@@ -87,17 +70,8 @@ func (a *app) dnsCommand() *cobra.Command {
 // dnsAudit runs uclint dns: the SIP domains named (arguments and --sip-domain) and those of the deployment file
 // are looked up, and the places their records lead to dialled; nothing else is scanned.
 func (o *scanOptions) dnsAudit(ctx context.Context, args []string, a *app) (*report.Report, error) {
-	if o.timeout <= 0 {
-		return nil, usageError("--timeout must be positive")
-	}
-	if o.concurrency < 1 {
-		return nil, usageError("--concurrency must be at least 1")
-	}
-	sni, err := audit.ParseSNIMode(o.sni)
+	sni, err := o.validateProbe()
 	if err != nil {
-		return nil, usageError("%v", err)
-	}
-	if err := o.dns.validate(); err != nil {
 		return nil, err
 	}
 	if len(o.servers) > 0 {
@@ -117,64 +91,45 @@ func (o *scanOptions) dnsAudit(ctx context.Context, args []string, a *app) (*rep
 	if err != nil {
 		return nil, err
 	}
-	d := audit.DNS{AutoConfig: autoConfig}
-	if dep := s.deployment; dep != nil {
-		d.Domains = policy.SIPDomains(append(append([]string(nil), dep.SIPDomains...), named...))
-		d.AutoConfig = d.AutoConfig || dep.AutoConfig
-		d.Listed, d.ListedIn = dep.SIPDomains, dep.Path
-		if d.Servers, err = dep.Targets(nil); err != nil {
-			return nil, &exitError{code: report.ExitUsage, err: err}
-		}
-	} else {
-		d.Domains = named
-		if s.context.Role != "" {
-			// --role and --fqdn say which server lives at that FQDN: the places there get its role rules.
-			d.Servers = []policy.Target{{Server: s.context.FQDN, Context: s.context}}
-		}
+	var servers []policy.Target
+	if s.deployment == nil && s.context.Role != "" {
+		// --role and --fqdn say which server lives at that FQDN: the places there get its role rules.
+		servers = []policy.Target{{Server: s.context.FQDN, Context: s.context}}
 	}
-	if len(d.Domains) == 0 {
-		return nil, usageError("dns needs a SIP domain: name one (uclint dns contoso.com), or give --config with sip_domains in the file (see 'uclint dns --help')")
-	}
-	if d.Resolver, err = o.resolver(); err != nil {
-		return nil, err
-	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	run := s.audit(a)
-	run.Probe = probe.Options{Timeout: o.timeout}
-	run.Concurrency = o.concurrency
-	run.SNI = sni
-	a.log.Info("dns audit started", "sip_domains", strings.Join(d.Domains, ", "), "dns_servers", strings.Join(d.Resolver.Servers(), ", "),
-		"timeout_seconds", o.timeout.Seconds())
-	r := audit.RunDNS(ctx, nil, d, run)
-	a.log.Info("dns audit finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
-		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)
-	return r, nil
-}
-
-// scanDNSAudit is the DNS audit scan --dns adds, for the deployment's SIP domains (or --sip-domain's); nil without
-// --dns.
-func (o *scanOptions) scanDNSAudit(s *settings, targets []policy.Target) (*audit.DNS, error) {
-	if !o.dns.enabled {
-		return nil, nil
-	}
-	d := &audit.DNS{Domains: s.context.SIPDomains, AutoConfig: s.context.AutoConfig, Servers: targets}
-	if dep := s.deployment; dep != nil {
-		d.Domains, d.AutoConfig = dep.SIPDomains, dep.AutoConfig
-		d.Listed, d.ListedIn = dep.SIPDomains, dep.Path
-		all, err := dep.Targets(nil) // every server counts where DNS leads to it, even those --server leaves out
-		if err != nil {
-			return nil, &exitError{code: report.ExitUsage, err: err}
-		}
-		d.Servers = all
-	}
-	if len(d.Domains) == 0 {
-		return nil, usageError("--dns needs the SIP domains to look up: sip_domains in the deployment file, or --sip-domain")
-	}
-	r, err := o.resolver()
+	d, err := o.buildDNS(s, named, autoConfig, servers,
+		"dns needs a SIP domain: name one (uclint dns contoso.com), or give --config with sip_domains in the file (see 'uclint dns --help')")
 	if err != nil {
 		return nil, err
+	}
+	a.log.Info("dns audit started", "sip_domains", strings.Join(d.Domains, ", "), "dns_servers", strings.Join(d.Resolver.Servers(), ", "),
+		"timeout_seconds", o.timeout.Seconds())
+	return o.run(ctx, a, "dns audit", s, sni, nil, d), nil
+}
+
+// buildDNS is the DNS audit of the SIP domains named, with automatic client configuration as autoConfig says,
+// where the servers given live; with a deployment file, of its sip_domains too, with its
+// automatic_client_configuration, where every server of the file lives (even those --server leaves out). none is
+// the usage error when there is no SIP domain to look up. The resolver asks --dns-server, or the system's DNS
+// servers; each SIP domain's lookups, retries included, take at most --timeout, and --concurrency SIP domains are
+// looked up at once (so that a DNS server that never answers costs one timeout for a deployment's SIP domains,
+// not one per handful).
+func (o *scanOptions) buildDNS(s *settings, named []string, autoConfig bool, servers []policy.Target, none string) (*audit.DNS, error) {
+	d := &audit.DNS{Domains: named, AutoConfig: autoConfig, Servers: servers}
+	if dep := s.deployment; dep != nil {
+		d.Domains = policy.SIPDomains(append(slices.Clone(dep.SIPDomains), named...))
+		d.AutoConfig = autoConfig || dep.AutoConfig
+		d.Listed, d.ListedIn = dep.SIPDomains, dep.Path
+		var err error
+		if d.Servers, err = s.deploymentTargets(nil); err != nil {
+			return nil, err
+		}
+	}
+	if len(d.Domains) == 0 {
+		return nil, usageError("%s", none)
+	}
+	r, err := probe.NewResolver(probe.DNSOptions{Server: o.dns.server, Timeout: o.timeout, Concurrency: o.concurrency})
+	if err != nil {
+		return nil, usageError("%v", err)
 	}
 	d.Resolver = r
 	return d, nil

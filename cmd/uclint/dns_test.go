@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/tls"
-	"encoding/json"
 	"fmt"
 	"net"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/uclint/uclint/internal/dnstest"
+	"github.com/uclint/uclint/internal/tlstest"
 	"github.com/uclint/uclint/report"
 )
 
@@ -435,6 +435,31 @@ func absFixture(t testing.TB, elem ...string) string {
 	return path
 }
 
+// TestDNSClientsFlag: --clients applies to the servers of the deployment file wherever they are judged, at the
+// places DNS leads to as at their scan targets: Windows XP SP2 clients make pool01's SHA-256 certificate a
+// warning at its place.
+func TestDNSClientsFlag(t *testing.T) {
+	pool := servePlace(t, "127.0.0.1:0", "pool01")
+	config := writeDeployment(t, pool.addr, true, "contoso.com")
+	s := serveZone(t, "_sipinternaltls._tcp.contoso.com. SRV 0 0 {PORT} pool01.contoso.com.\npool01.contoso.com. A 127.0.0.1\n", pool.port())
+	at := "pool01.contoso.com:" + pool.port()
+	for _, tc := range []struct {
+		clients string
+		want    bool
+	}{{"xp-sp2", true}, {"xp-sp3", false}} {
+		_, r, _ := uclintDNS(t, s.Addr(), "--config", config, "--clients", tc.clients)
+		if tg := dnsTarget(t, r, "contoso.com", at); tg.Server != "pool01" || hasLint(tg, "w_ocs_sha2_legacy_windows") != tc.want {
+			t.Errorf("--clients %s: server %q, %v", tc.clients, tg.Server, lintIDs(tg))
+		}
+		_, scan, _ := uclint(t, append([]string{"scan"}, fixed("--config", config, "--dns", "--dns-server", s.Addr(), "--format", "json", "--timeout", "2s",
+			"--clients", tc.clients)...)...)
+		r = decode(t, scan)
+		if tg := dnsTarget(t, r, "contoso.com", at); hasLint(tg, "w_ocs_sha2_legacy_windows") != tc.want {
+			t.Errorf("scan --dns --clients %s: %v", tc.clients, lintIDs(tg))
+		}
+	}
+}
+
 // TestDNSWithDeployment: where the deployment file says which server lives at a place (its FQDN, a member's
 // FQDN, an endpoint address), the server's role rules run there, with the SIP domains DNS leads to it; a SIP
 // domain with sign-in records that the file does not list is a warning.
@@ -627,24 +652,8 @@ func TestDNSPlaceVerdictsAgreeWithOpenSSL(t *testing.T) {
 				t.Fatal(err)
 			}
 			goMatch := pair.Leaf.VerifyHostname(tc.host) == nil
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ln.Close()
-			go func() {
-				for {
-					c, err := ln.Accept()
-					if err != nil {
-						return
-					}
-					go func() {
-						defer c.Close()
-						_ = tls.Server(c, &tls.Config{Certificates: []tls.Certificate{pair}}).Handshake()
-					}()
-				}
-			}()
-			port := ln.Addr().String()[strings.LastIndexByte(ln.Addr().String(), ':')+1:]
+			addr := tlstest.Serve(t, &tls.Config{Certificates: []tls.Certificate{pair}})
+			port := addr[strings.LastIndexByte(addr, ':')+1:]
 			s := serveZone(t, "_sipinternaltls._tcp.contoso.com. SRV 0 0 {PORT} "+tc.host+".\n"+tc.host+". A 127.0.0.1\n", port)
 			_, r, _ := uclintDNS(t, s.Addr(), "contoso.com")
 			tg := dnsTarget(t, r, "contoso.com", tc.host+":"+port)
@@ -695,16 +704,6 @@ func runOpenSSL(t *testing.T, openssl string, args ...string) string {
 	return string(out)
 }
 
-// decodeB parses a JSON report in a benchmark.
-func decodeB(b *testing.B, s string) report.Report {
-	b.Helper()
-	var r report.Report
-	if err := json.Unmarshal([]byte(s), &r); err != nil {
-		b.Fatalf("not JSON: %v", err)
-	}
-	return r
-}
-
 // BenchmarkDNS20Domains audits a deployment with 20 SIP domains through uclint dns: each domain's records looked
 // up on the loopback DNS server (every SRV and fallback query, each target resolved), and the place each one leads
 // to dialled (RSA-2048, a full handshake) and linted.
@@ -737,7 +736,7 @@ func BenchmarkDNS20Domains(b *testing.B) {
 		if code := run(args, &out, &strings.Builder{}); code == report.ExitUsage {
 			b.Fatalf("exit %d", code)
 		}
-		r := decodeB(b, out.String())
+		r := decode(b, out.String())
 		if r.Summary.Targets != 2*n || r.Summary.Error != 0 {
 			b.Fatalf("summary %+v", r.Summary)
 		}

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -38,27 +38,12 @@ func newLintsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := c.OutOrStdout()
-			switch format {
-			case report.FormatJSON:
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(infos); err != nil {
-					return fmt.Errorf("write the lint list: %w", err)
-				}
-				return nil
-			case report.FormatTable:
-				rows := make([][]string, len(infos))
-				for k, i := range infos {
-					rows[k] = []string{i.ID, i.Source, i.Severity, i.Description, i.Citation}
-				}
-				if err := report.WriteTable(out, []string{"ID", "SOURCE", "SEVERITY", "DESCRIPTION", "CITATION"}, rows, map[int]int{3: 60, 4: 50}); err != nil {
-					return fmt.Errorf("write the lint table: %w", err)
-				}
-				return nil
+			rows := make([][]string, len(infos))
+			for k, i := range infos {
+				rows[k] = []string{i.ID, i.Source, i.Severity, i.Description, i.Citation}
 			}
-			return usageError("unknown --format %q: use table or json", format)
+			return writeList(c.OutOrStdout(), format, "lint list", infos,
+				[]string{"ID", "SOURCE", "SEVERITY", "DESCRIPTION", "CITATION"}, rows, map[int]int{3: 60, 4: 50})
 		},
 	}
 	c.Flags().StringVar(&format, "format", report.FormatTable, "output format: table or json")
@@ -70,6 +55,21 @@ func newLintsCommand() *cobra.Command {
 	_ = c.RegisterFlagCompletionFunc("source", completeSources)
 	_ = c.RegisterFlagCompletionFunc("zlint-sources", completeSources)
 	return c
+}
+
+// writeList writes what lints and roles list in their --format: JSON (items), or a table (header and rows, the
+// columns in widths wrapped at that width). what names the list in errors.
+func writeList(w io.Writer, format, what string, items any, header []string, rows [][]string, widths map[int]int) error {
+	switch format {
+	case report.FormatJSON:
+		return report.WriteJSON(w, items, what) //nolint:wrapcheck // its error names the list
+	case report.FormatTable:
+		if err := report.WriteTable(w, header, rows, widths); err != nil {
+			return fmt.Errorf("write the %s: %w", what, err)
+		}
+		return nil
+	}
+	return usageError("unknown --format %q: use table or json", format)
 }
 
 // listRules lists the rules a run with the extra zlint sources runs, filtered by source and product: the

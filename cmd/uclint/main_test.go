@@ -73,7 +73,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 // decode parses a JSON report.
-func decode(t *testing.T, s string) report.Report {
+func decode(t testing.TB, s string) report.Report {
 	t.Helper()
 	var r report.Report
 	if err := json.Unmarshal([]byte(s), &r); err != nil {

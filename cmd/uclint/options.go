@@ -3,6 +3,7 @@ package main
 import (
 	stdx509 "crypto/x509"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,6 @@ import (
 	"github.com/uclint/uclint/lint/trust"
 	"github.com/uclint/uclint/policy"
 	"github.com/uclint/uclint/probe"
-	"github.com/uclint/uclint/report"
 )
 
 // pfxPasswordEnv is the environment variable that holds the PFX password.
@@ -92,8 +92,9 @@ type settings struct {
 	at                      time.Time
 	expiryWarning, critical time.Duration
 	deployment              *policy.Deployment
-	context                 policy.Context
-	clients                 []policy.Client // --clients, else the deployment file's clients:
+	// context is the role's (or, with a deployment file and no server to judge for, none), with the clients
+	// --clients gives, else the deployment file's clients:.
+	context policy.Context
 }
 
 // resolve validates the options and builds the settings. Every error is a usage error.
@@ -109,12 +110,10 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	s.at = at
 	caFiles := o.caFiles
 	warningDays, criticalDays := 30, 7
-	if o.config != "" {
-		d, err := policy.Load(o.config)
-		if err != nil {
-			return nil, &exitError{code: report.ExitUsage, err: err}
-		}
-		s.deployment = d
+	if s.deployment, err = o.loadDeployment(); err != nil {
+		return nil, err
+	}
+	if d := s.deployment; d != nil {
 		caFiles = append(append([]string{}, d.CAFiles...), caFiles...)
 		if d.ExpiryWarningDays > 0 {
 			warningDays = d.ExpiryWarningDays
@@ -132,10 +131,9 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	if s.context, err = o.roleContext(s.deployment, needServer); err != nil {
 		return nil, err
 	}
-	if s.clients, err = o.resolveClients(s.deployment); err != nil {
+	if s.context.Clients, err = o.resolveClients(s.deployment); err != nil {
 		return nil, err
 	}
-	s.context.Clients = s.clients
 	if s.trust, err = o.loadTrust(caFiles); err != nil {
 		return nil, err
 	}
@@ -143,6 +141,31 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// deploymentTargets expands the servers of the deployment file (every one for nil) into targets, judged for the
+// clients --clients gives over the file's clients:.
+func (s *settings) deploymentTargets(servers []string) ([]policy.Target, error) {
+	targets, err := s.deployment.Targets(servers)
+	if err != nil {
+		return nil, usageError("%w", err)
+	}
+	for i := range targets {
+		targets[i].Context.Clients = s.context.Clients
+	}
+	return targets, nil
+}
+
+// loadDeployment reads the deployment file --config names; nil without --config.
+func (o *options) loadDeployment() (*policy.Deployment, error) {
+	if o.config == "" {
+		return nil, nil
+	}
+	d, err := policy.Load(o.config)
+	if err != nil {
+		return nil, usageError("%w", err)
+	}
+	return d, nil
 }
 
 // resolveClients reads --clients; without it, the deployment file's clients: apply.
@@ -181,21 +204,38 @@ func roleNames(product string) string {
 	return p.RoleNames()
 }
 
+// roleFlag is one of the flags that describe the server, and the role option it gives ("" for the flags every
+// role takes).
+type roleFlag struct {
+	name, option string
+	set          bool
+}
+
+// roleFlagList is every flag that describes the server, and whether it was given.
+func (o *options) roleFlagList() []roleFlag {
+	return []roleFlag{
+		{"--product", "", o.product != ""}, {"--role", "", o.role != ""}, {"--fqdn", "", o.fqdn != ""},
+		{"--web-farm", policy.OptionWebFarm, o.webFarm != ""},
+		{"--internal-web", policy.OptionInternalWeb, o.internalWeb != ""},
+		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
+		{"--meet-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0},
+		{"--dialin-url", policy.OptionSimpleURLs, o.dialinURL != ""},
+		{"--admin-url", policy.OptionSimpleURLs, o.adminURL != ""},
+		{"--sip-domain", "", len(o.sipDomains) > 0}, {"--auto-config", "", o.autoConfig},
+		{"--client-logon", policy.OptionClientLogon, o.clientLogon}, {"--no-autodiscover", "", o.noAutodiscover},
+		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
+		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
+		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
+		{"--federation", policy.OptionFederation, o.perimeter.federation},
+		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
+		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
+	}
+}
+
 // roleFlags lists the role flags given, for messages.
 func (o *options) roleFlags() []string {
 	var given []string
-	for _, f := range []struct {
-		name string
-		set  bool
-	}{
-		{"--product", o.product != ""}, {"--role", o.role != ""}, {"--fqdn", o.fqdn != ""}, {"--web-farm", o.webFarm != ""},
-		{"--internal-web", o.internalWeb != ""}, {"--external-web", o.externalWeb != ""}, {"--meet-url", len(o.meetURLs) > 0},
-		{"--dialin-url", o.dialinURL != ""}, {"--admin-url", o.adminURL != ""}, {"--sip-domain", len(o.sipDomains) > 0},
-		{"--auto-config", o.autoConfig}, {"--client-logon", o.clientLogon}, {"--no-autodiscover", o.noAutodiscover},
-		{"--access-edge", o.perimeter.accessEdge != ""}, {"--webconf-edge", o.perimeter.webConfEdge != ""},
-		{"--cwa-url", o.perimeter.cwaURL != ""}, {"--federation", o.perimeter.federation},
-		{"--public-im", len(o.perimeter.publicIM) > 0}, {"--anonymous-conferencing", o.perimeter.anonymous},
-	} {
+	for _, f := range o.roleFlagList() {
 		if f.set {
 			given = append(given, f.name)
 		}
@@ -244,24 +284,9 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 	}
 	ctx := policy.Context{Product: product, Role: policy.Role(role.Name), FQDN: policy.NormalizeName(o.fqdn),
 		SIPDomains: sipDomains, AutoConfig: o.autoConfig, ClientLogon: o.clientLogon, NoAutodiscover: o.noAutodiscover}
-	for _, opt := range []struct {
-		flag, option string
-		set          bool
-	}{
-		{"--web-farm", policy.OptionWebFarm, o.webFarm != ""},
-		{"--internal-web", policy.OptionInternalWeb, o.internalWeb != ""},
-		{"--external-web", policy.OptionExternalWeb, o.externalWeb != ""},
-		{"--meet-url/--dialin-url/--admin-url", policy.OptionSimpleURLs, len(o.meetURLs) > 0 || o.dialinURL != "" || o.adminURL != ""},
-		{"--client-logon", policy.OptionClientLogon, o.clientLogon},
-		{"--access-edge", policy.OptionAccessEdge, o.perimeter.accessEdge != ""},
-		{"--webconf-edge", policy.OptionWebConfEdge, o.perimeter.webConfEdge != ""},
-		{"--cwa-url", policy.OptionCWAURL, o.perimeter.cwaURL != ""},
-		{"--federation", policy.OptionFederation, o.perimeter.federation},
-		{"--public-im", policy.OptionPublicIM, len(o.perimeter.publicIM) > 0},
-		{"--anonymous-conferencing", policy.OptionAnonymous, o.perimeter.anonymous},
-	} {
-		if opt.set && !role.HasOption(opt.option) {
-			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", opt.flag, product.ID, role.Name, product.ID)
+	for _, f := range o.roleFlagList() {
+		if f.set && f.option != "" && !role.HasOption(f.option) {
+			return policy.Context{}, usageError("%s does not apply to a %s %s; see 'uclint roles --product %s'", f.name, product.ID, role.Name, product.ID)
 		}
 	}
 	hosts := []struct {
@@ -284,8 +309,13 @@ func (o *options) roleContext(d *policy.Deployment, needServer bool) (policy.Con
 		}
 		ctx.SimpleURLs.Meet = append(ctx.SimpleURLs.Meet, host)
 	}
-	if ctx.Perimeter, err = o.perimeter.resolve(role, o.externalWeb != ""); err != nil {
+	if ctx.Perimeter, err = o.perimeter.resolve(); err != nil {
 		return policy.Context{}, err
+	}
+	for _, opt := range role.Required {
+		if !slices.ContainsFunc(o.roleFlagList(), func(f roleFlag) bool { return f.set && f.option == opt }) {
+			return policy.Context{}, usageError("--role %s needs %s", role.Name, flagOf(opt))
+		}
 	}
 	return o.certificateAndMember(ctx)
 }

@@ -42,9 +42,8 @@ func flagOf(option string) string {
 	return "--" + strings.ReplaceAll(option, "_", "-")
 }
 
-// resolve validates the flags for role and returns the perimeter they declare; a role's required option missing
-// is a usage error naming its flag. externalWeb says whether --external-web was given.
-func (p *perimeterFlags) resolve(role *policy.RoleSpec, externalWeb bool) (policy.Perimeter, error) {
+// resolve validates the flags and returns the perimeter they declare.
+func (p *perimeterFlags) resolve() (policy.Perimeter, error) {
 	var per policy.Perimeter
 	var err error
 	for _, h := range []struct {
@@ -69,23 +68,5 @@ func (p *perimeterFlags) resolve(role *policy.RoleSpec, externalWeb bool) (polic
 			per.PublicIM = append(per.PublicIM, name)
 		}
 	}
-	for _, opt := range role.Required {
-		if !p.gives(opt) || (opt == policy.OptionExternalWeb && !externalWeb) {
-			return per, usageError("--role %s needs %s", role.Name, flagOf(opt))
-		}
-	}
 	return per, nil
-}
-
-// gives reports whether the perimeter flags give a required option; true for the options of other flags.
-func (p *perimeterFlags) gives(option string) bool {
-	switch option {
-	case policy.OptionAccessEdge:
-		return p.accessEdge != ""
-	case policy.OptionWebConfEdge:
-		return p.webConfEdge != ""
-	case policy.OptionCWAURL:
-		return p.cwaURL != ""
-	}
-	return true
 }

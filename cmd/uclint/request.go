@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/uclint/uclint/policy"
-	"github.com/uclint/uclint/report"
 	"github.com/uclint/uclint/request"
 )
 
@@ -95,12 +94,9 @@ func (o *requestOptions) run(a *app) error {
 // requestContext is the context of the certificate to request: the --server of the deployment file, or the role
 // flags, with --certificate, --member and --clients.
 func (o *requestOptions) requestContext() (policy.Context, error) {
-	var d *policy.Deployment
-	if o.config != "" {
-		var err error
-		if d, err = policy.Load(o.config); err != nil {
-			return policy.Context{}, &exitError{code: report.ExitUsage, err: err}
-		}
+	d, err := o.loadDeployment()
+	if err != nil {
+		return policy.Context{}, err
 	}
 	ctx, err := o.roleContext(d, true)
 	if err != nil {
@@ -109,10 +105,8 @@ func (o *requestOptions) requestContext() (policy.Context, error) {
 	if ctx.Role == "" {
 		return ctx, usageError("request needs to know the server: give --config deployment.yaml --server NAME, or --role and --fqdn")
 	}
-	if ctx.Clients, err = o.resolveClients(d); err != nil {
-		return ctx, err
-	}
-	return ctx, nil
+	ctx.Clients, err = o.resolveClients(d)
+	return ctx, err
 }
 
 // csr makes the key, writes it to --key-out and returns the signed request. The key file is written first and

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -60,37 +58,23 @@ func rolesCommand() *cobra.Command {
 					}
 				}
 			}
-			out := c.OutOrStdout()
-			switch format {
-			case report.FormatJSON:
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(rows); err != nil {
-					return fmt.Errorf("write the roles: %w", err)
+			table := make([][]string, len(rows))
+			for i, r := range rows {
+				var eps []string
+				for _, e := range r.Endpoints {
+					eps = append(eps, e.Name+" "+strconv.Itoa(e.Port))
 				}
-				return nil
-			case report.FormatTable:
-				table := make([][]string, len(rows))
-				for i, r := range rows {
-					var eps []string
-					for _, e := range r.Endpoints {
-						eps = append(eps, e.Name+" "+strconv.Itoa(e.Port))
-					}
-					if len(eps) == 0 {
-						eps = []string{"- (checked from a file)"}
-					}
-					role := r.Role + " (" + r.RoleLabel + ")"
-					if r.Pool {
-						role += ", pool"
-					}
-					table[i] = []string{r.Product, role, r.Certificate + ": " + r.Label, strings.Join(eps, ", ")}
+				if len(eps) == 0 {
+					eps = []string{"- (checked from a file)"}
 				}
-				if err := report.WriteTable(out, []string{"PRODUCT", "ROLE", "CERTIFICATE", "DEFAULT ENDPOINTS"}, table, map[int]int{1: 40, 2: 45}); err != nil {
-					return fmt.Errorf("write the roles: %w", err)
+				role := r.Role + " (" + r.RoleLabel + ")"
+				if r.Pool {
+					role += ", pool"
 				}
-				return nil
+				table[i] = []string{r.Product, role, r.Certificate + ": " + r.Label, strings.Join(eps, ", ")}
 			}
-			return usageError("unknown --format %q: use table or json", format)
+			return writeList(c.OutOrStdout(), format, "roles", rows,
+				[]string{"PRODUCT", "ROLE", "CERTIFICATE", "DEFAULT ENDPOINTS"}, table, map[int]int{1: 40, 2: 45})
 		},
 	}
 	c.Flags().StringVar(&product, "product", "", "list only this product's roles: "+policy.ProductIDs())

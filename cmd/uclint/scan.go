@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,19 +29,24 @@ func (a *app) scanCommand() *cobra.Command {
 		Example: "  uclint scan --config deployment.yaml\n" +
 			"  uclint scan --config deployment.yaml --server pool01\n" +
 			"  uclint scan fe01.contoso.com:5061 --role enterprise-pool --fqdn pool01.contoso.com --ca-file contoso-root.pem",
-		RunE: func(c *cobra.Command, args []string) error {
-			r, err := opts.scan(c.Context(), args, a)
-			if err != nil {
-				return err
-			}
-			a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
-			return err
-		},
+		RunE: a.auditRunE(&opts, (*scanOptions).scan),
 	}
 	opts.addFlags(c)
 	opts.addProbeFlags(c)
 	opts.dns.addScanFlags(c)
 	return c
+}
+
+// auditRunE runs an audit of the options (scan, dns) and writes its report.
+func (a *app) auditRunE(opts *scanOptions, run func(*scanOptions, context.Context, []string, *app) (*report.Report, error)) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, args []string) error {
+		r, err := run(opts, c.Context(), args, a)
+		if err != nil {
+			return err
+		}
+		a.code, err = opts.out.emit(c.Context(), a.stdout, r, true, a.log)
+		return err
+	}
 }
 
 // addProbeFlags adds the flags that bound probing, shared by scan and dns.
@@ -52,19 +56,25 @@ func (o *scanOptions) addProbeFlags(c *cobra.Command) {
 	c.Flags().StringVar(&o.sni, "sni", "fqdn", "server name sent: fqdn (the name a client uses), none (as Communicator on Windows XP/Server 2003), both (compare the two certificates)")
 }
 
-// scan resolves the targets and hands them to the audit pipeline.
-func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.Report, error) {
+// validateProbe checks the flags that bound probing (scan, dns) before anything is checked, and reads --sni.
+func (o *scanOptions) validateProbe() (audit.SNIMode, error) {
 	if o.timeout <= 0 {
-		return nil, usageError("--timeout must be positive")
+		return "", usageError("--timeout must be positive")
 	}
 	if o.concurrency < 1 {
-		return nil, usageError("--concurrency must be at least 1")
+		return "", usageError("--concurrency must be at least 1")
 	}
 	sni, err := audit.ParseSNIMode(o.sni)
 	if err != nil {
-		return nil, usageError("%v", err)
+		return "", usageError("%v", err)
 	}
-	if err := o.dns.validate(); err != nil {
+	return sni, o.dns.validate()
+}
+
+// scan resolves the targets and hands them to the audit pipeline.
+func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.Report, error) {
+	sni, err := o.validateProbe()
+	if err != nil {
 		return nil, err
 	}
 	s, err := o.resolve(false)
@@ -75,18 +85,24 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 	if err != nil {
 		return nil, err
 	}
-	dns, err := o.scanDNSAudit(s, targets)
-	if err != nil {
-		return nil, err
+	var dns *audit.DNS
+	if o.dns.enabled {
+		dns, err = o.buildDNS(s, s.context.SIPDomains, s.context.AutoConfig, targets,
+			"--dns needs the SIP domains to look up: sip_domains in the deployment file, or --sip-domain")
+		if err != nil {
+			return nil, err
+		}
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	run := s.audit(a)
-	run.Probe = probe.Options{Timeout: o.timeout, LegacyClients: needsLegacyHandshakes(targets)}
-	run.Concurrency = o.concurrency
-	run.SNI = sni
 	a.log.Info("scan started", "targets", len(targets), "concurrency", o.concurrency, "timeout_seconds", o.timeout.Seconds())
+	return o.run(ctx, a, "scan", s, sni, targets, dns), nil
+}
+
+// run hands the targets, and the DNS audit when there is one, to the audit pipeline (with a progress bar on a
+// terminal) and logs the outcome under what ("scan", "dns audit").
+func (o *scanOptions) run(ctx context.Context, a *app, what string, s *settings, sni audit.SNIMode, targets []policy.Target, dns *audit.DNS) *report.Report {
+	run := s.audit(a)
+	run.Probe = probe.Options{Timeout: o.timeout}
+	run.Concurrency, run.SNI = o.concurrency, sni
 	bar := startProgress(a.stderr, len(targets))
 	run.Done = bar.step
 	var r *report.Report
@@ -96,9 +112,9 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 		r = audit.Run(ctx, targets, run)
 	}
 	bar.finish()
-	a.log.Info("scan finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
+	a.log.Info(what+" finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
 		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)
-	return r, nil
+	return r
 }
 
 // targets expands the deployment file, or the addresses given on the command line, into targets.
@@ -107,14 +123,7 @@ func (o *scanOptions) targets(s *settings, args []string) ([]policy.Target, erro
 		if len(args) > 0 {
 			return nil, usageError("give either --config or addresses, not both")
 		}
-		targets, err := s.deployment.Targets(o.servers)
-		if err != nil {
-			return nil, &exitError{code: report.ExitUsage, err: err}
-		}
-		for i := range targets {
-			targets[i].Context.Clients = s.clients // --clients overrides the file's clients:
-		}
-		return targets, nil
+		return s.deploymentTargets(o.servers)
 	}
 	if len(args) == 0 {
 		return nil, usageError("scan needs --config deployment.yaml or at least one HOST[:PORT] (see 'uclint scan --help')")
@@ -128,28 +137,7 @@ func (o *scanOptions) targets(s *settings, args []string) ([]policy.Target, erro
 		if err != nil {
 			return nil, usageError("%v", err)
 		}
-		if t.Server == "" {
-			t.Server = hostOf(t.Address)
-		}
 		targets = append(targets, t)
 	}
 	return targets, nil
-}
-
-// needsLegacyHandshakes reports whether any target's clients call for the handshakes that ask what an endpoint
-// offers the era's clients (TLS 1.0 alone; suites without AES).
-func needsLegacyHandshakes(targets []policy.Target) bool {
-	for _, t := range targets {
-		if policy.NeedsLegacyHandshakes(t.Context.Clients) {
-			return true
-		}
-	}
-	return false
-}
-
-func hostOf(address string) string {
-	if h, _, err := net.SplitHostPort(address); err == nil {
-		return h
-	}
-	return address
 }

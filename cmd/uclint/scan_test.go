@@ -32,6 +32,27 @@ func startSim(t testing.TB) (*sim.Deployment, string) {
 	return d, path
 }
 
+// silentServer accepts TCP connections on 127.0.0.1 and reads them without ever answering, until the test ends;
+// it returns its address.
+func silentServer(tb testing.TB) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { _, _ = io.Copy(io.Discard, c) }()
+		}
+	}()
+	return ln.Addr().String()
+}
+
 func findTarget(t *testing.T, r report.Report, server, member, endpoint string) report.Target {
 	t.Helper()
 	for _, tg := range r.Targets {
@@ -127,23 +148,10 @@ func TestScanAddressAndDeadEndpoints(t *testing.T) {
 	}
 	closed := ln.Addr().String()
 	_ = ln.Close()
-	silent, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
-	go func() {
-		for {
-			c, err := silent.Accept()
-			if err != nil {
-				return
-			}
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
+	silent := silentServer(t)
 	args := append([]string{"scan", "--format", "json", "--timeout", "1s", "--ca-file", bundle,
 		"--role", "standard-edition", "--fqdn", "se01.contoso.com", "--sip-domain", "contoso.com", "--sip-domain", "fabrikam.com", "--auto-config"},
-		se01, closed, silent.Addr().String())
+		se01, closed, silent)
 	start := time.Now()
 	code, out, _ := uclint(t, args...)
 	if elapsed := time.Since(start); elapsed > 3*time.Second {
@@ -284,23 +292,10 @@ func BenchmarkScan2000(b *testing.B) {
 
 // BenchmarkScanSilent100 scans 100 endpoints that accept and never answer, with --timeout 2s --concurrency 100.
 func BenchmarkScanSilent100(b *testing.B) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() { _, _ = io.Copy(io.Discard, c) }()
-		}
-	}()
+	silent := silentServer(b)
 	args := []string{"scan", "--format", "json", "--timeout", "2s", "--concurrency", "100", "--role", "director", "--fqdn", "dir01.contoso.com"}
 	for range 100 {
-		args = append(args, ln.Addr().String())
+		args = append(args, silent)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
