@@ -8,11 +8,8 @@ import (
 	"github.com/zmap/zcrypto/x509"
 )
 
-// OIDs the rules compare with.
-var (
-	oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}                  // the Subject attribute type of a CN
-	oidRSAPSS     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10} // RSASSA-PSS, whatever its parameters
-)
+// oidRSAPSS is RSASSA-PSS, whatever its parameters.
+var oidRSAPSS = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10}
 
 // rsaBits returns the RSA modulus size of the certificate's key, and false when the key is not RSA.
 func rsaBits(c *x509.Certificate) (int, bool) {

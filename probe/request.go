@@ -8,16 +8,16 @@ import (
 	"crypto/md5" //nolint:gosec // MD5-signed requests of the era are checked, not trusted
 	"crypto/rsa"
 	stdx509 "crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf16"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"github.com/uclint/uclint/internal/dn"
 )
 
 // RequestFormat says what kind of file a certificate request came from.
@@ -240,19 +240,14 @@ func (r *Request) readEnrollmentCSP(values cryptobyte.String) {
 	}
 }
 
-// decodeDirectoryString decodes a BMPString (UTF-16BE, as Windows writes provider names) or an 8-bit string.
+// decodeDirectoryString decodes a provider name: a BMPString (UTF-16BE, as Windows writes it) or another string
+// type, read as bytes when it does not decode; without the NULs Windows may end it with.
 func decodeDirectoryString(tag cbasn1.Tag, b []byte) string {
-	if tag == cbasn1.Tag(30) { // BMPString
-		if len(b)%2 != 0 {
-			return ""
-		}
-		u := make([]uint16, len(b)/2)
-		for i := range u {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		}
-		return strings.TrimRight(string(utf16.Decode(u)), "\x00")
+	s, ok := dn.Decode(int(tag), b)
+	if !ok && tag != dn.TagBMPString {
+		s = string(b)
 	}
-	return strings.TrimRight(string(b), "\x00")
+	return strings.TrimRight(s, "\x00")
 }
 
 // keyOf names a public key's algorithm as the profiles do and gives its size in bits.
@@ -295,20 +290,11 @@ func (r *Request) checkSignature(csr *stdx509.CertificateRequest) {
 // x509KeyUsage is Go's Key Usage bit set (bit 0 digitalSignature ... bit 8 decipherOnly).
 type x509KeyUsage = stdx509.KeyUsage
 
-// CommonName is the first CN of the request's Subject; "" when it has none.
+// CommonName is the first CN of the request's Subject, decoded from any string type (BMPString and
+// UniversalString included); "" when it has none.
 func (r *Request) CommonName() string {
-	var rdns pkix.RDNSequence
-	if rest, err := asn1.Unmarshal(r.RawSubject, &rdns); err != nil || len(rest) > 0 {
-		return ""
-	}
-	for _, rdn := range rdns {
-		for _, atv := range rdn {
-			if atv.Type.Equal(asn1.ObjectIdentifier{2, 5, 4, 3}) {
-				if s, ok := atv.Value.(string); ok {
-					return s
-				}
-			}
-		}
+	if cns := dn.CommonNames(r.RawSubject); len(cns) > 0 {
+		return cns[0]
 	}
 	return ""
 }

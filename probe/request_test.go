@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"crypto/rand"
 	stdx509 "crypto/x509"
 	"errors"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/uclint/uclint/fixtures"
+	"github.com/uclint/uclint/internal/testpki"
 )
 
 func readFixture(t testing.TB, elem ...string) []byte {
@@ -321,5 +323,60 @@ func TestInspectPFX(t *testing.T) {
 	}
 	if InspectPFX(readFixture(t, "bad", "truncated.pfx")) != nil || InspectPFX([]byte{0x30, 0x00}) != nil {
 		t.Fatal("a corrupt PFX read as one")
+	}
+}
+
+// TestRequestCommonNameWideStrings: a CSR whose CN is a BMPString (as OpenSSL writes it with string_mask) or a
+// UniversalString (which OpenSSL will not write: made here) gives that CN, as Windows reads it, not "".
+func TestRequestCommonNameWideStrings(t *testing.T) {
+	goCSR := func(tag int) func(t *testing.T) []byte {
+		return func(t *testing.T) []byte {
+			key, err := testpki.NewKey("ecdsa", 256)
+			if err != nil {
+				t.Fatal(err)
+			}
+			der, err := stdx509.CreateCertificateRequest(rand.Reader, &stdx509.CertificateRequest{
+				RawSubject: testpki.RawSubject(testpki.StringCN(tag, "se01.contoso.com"))}, key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return der
+		}
+	}
+	opensslCSR := func(t *testing.T) []byte {
+		if _, err := exec.LookPath("openssl"); err != nil {
+			t.Skip("openssl is not installed")
+		}
+		dir := t.TempDir()
+		cnf := filepath.Join(dir, "req.cnf")
+		config := "[req]\ndistinguished_name=dn\nstring_mask=MASK:0x800\nprompt=no\n[dn]\nCN=se01.contoso.com\n"
+		if err := os.WriteFile(cnf, []byte(config), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		csr := filepath.Join(dir, "se01.csr")
+		out, err := exec.Command("openssl", "req", "-new", "-config", cnf, "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+			"-nodes", "-keyout", filepath.Join(dir, "se01.key"), "-out", csr).CombinedOutput()
+		if err != nil {
+			t.Fatalf("openssl req -new: %v: %s", err, out)
+		}
+		data, err := os.ReadFile(csr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	for _, tc := range []struct {
+		name string
+		csr  func(t *testing.T) []byte
+	}{{"BMPString by OpenSSL", opensslCSR}, {"BMPString", goCSR(30)}, {"UniversalString", goCSR(28)}, {"TeletexString", goCSR(20)}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := ParseCSR(tc.csr(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.CommonName() != "se01.contoso.com" {
+				t.Fatalf("CN %q, want se01.contoso.com (Subject %q)", r.CommonName(), r.Subject)
+			}
+		})
 	}
 }
