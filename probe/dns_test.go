@@ -89,6 +89,13 @@ func TestLookupSIPDomain(t *testing.T) {
 	if h := obs.Host("sipexternal"); h.Status != NoSuchName || h.Err != nil {
 		t.Errorf("sipexternal: %+v", h)
 	}
+	// Names are compared with ASCII letters folded only: "ſip" (U+017F, which Unicode folds to "s") is not "sip".
+	if h := obs.Host("SIPinternal"); h == nil || h.Status != Found {
+		t.Errorf("SIPinternal: %+v", h)
+	}
+	if h := obs.Host("\u017Fip"); h != nil {
+		t.Errorf("\u017Fip found the lookup of %s", h.Name)
+	}
 	for _, q := range s.Queries() {
 		if !strings.HasSuffix(strings.ToLower(q.Name), "contoso.com.") {
 			t.Errorf("asked about %s, outside the SIP domain", q.Name)
