@@ -52,11 +52,7 @@ func countingServer(t *testing.T, name string) (addr string, conns *atomic.Int32
 // dnsAudit serves zone ("{PORT}" replaced) on a loopback DNS server and returns the audit of the SIP domains.
 func dnsAuditOf(t *testing.T, zone, port string, domains ...string) DNS {
 	t.Helper()
-	s, _, err := dnstest.StartText(strings.ReplaceAll(zone, "{PORT}", port), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := dnstest.Serve(t, strings.ReplaceAll(zone, "{PORT}", port))
 	r, err := probe.NewResolver(probe.DNSOptions{Server: s.Addr(), Timeout: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -22,17 +22,9 @@ import (
 // through uclint's resolver, as uclint dns does. Nothing is asked of any other server.
 func observe(t testing.TB, zone string, setup func(z *dnstest.Zone), domains ...string) []probe.SIPDomainObservation {
 	t.Helper()
-	s, z, err := dnstest.StartText(zone, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
+	s := dnstest.Serve(t, zone)
 	if setup != nil {
-		setup(z)
+		setup(s.Zone())
 	}
 	r, err := probe.NewResolver(probe.DNSOptions{Server: s.Addr(), Timeout: 2 * time.Second})
 	if err != nil {

@@ -94,6 +94,14 @@ func (requestRule) scope() scope { return scopeRequest }
 // req is the request being judged; nil for a certificate.
 func (l *requestRule) req() *probe.Request { return l.target().Request }
 
+// at names where an INF sets key, for messages: " (line 7)"; "" for a CSR or a key the INF does not set.
+func (l *requestRule) at(key string) string {
+	if n := l.req().Line(key); n > 0 {
+		return fmt.Sprintf(" (line %d)", n)
+	}
+	return ""
+}
+
 // inf reports whether the request is a certreq INF file.
 func (l *requestRule) inf() bool { return l.req() != nil && l.req().Format == probe.RequestINF }
 

@@ -63,7 +63,7 @@ func (l *reqServerAuth) Execute(c *x509.Certificate) *zlint.LintResult {
 	if allowsEKU(c, x509.ExtKeyUsageServerAuth) {
 		return pass()
 	}
-	return l.result("%s asks for an Extended Key Usage without Server Authentication (1.3.6.1.5.5.7.3.1)%s: SChannel will not use the certificate for TLS", l.what(), r.At("eku"))
+	return l.result("%s asks for an Extended Key Usage without Server Authentication (1.3.6.1.5.5.7.3.1)%s: SChannel will not use the certificate for TLS", l.what(), l.at("eku"))
 }
 
 func (l *reqServerAuth) Remediation(*x509.Certificate) string {
@@ -93,7 +93,7 @@ func (l *reqKeyUsage) Execute(*x509.Certificate) *zlint.LintResult {
 		return pass()
 	}
 	return l.result("%s asks for a Key Usage without %s%s: the OCS wizard asks for 0xa0 (digitalSignature and keyEncipherment), and TLS 1.0 RSA key exchange needs keyEncipherment",
-		l.what(), joinAnd(lacks, "and"), l.req().At("keyusage"))
+		l.what(), joinAnd(lacks, "and"), l.at("keyusage"))
 }
 
 func (l *reqKeyUsage) Remediation(*x509.Certificate) string {
@@ -122,7 +122,7 @@ func (l *reqKeyAlgorithm) Execute(*x509.Certificate) *zlint.LintResult {
 		return pass()
 	}
 	return l.result("%s asks for %s key%s: %s documents only RSA keys, and the certificate would fail %s",
-		l.what(), keyAlgorithmName(alg), l.req().At("keyalgorithm"), l.product.Name, l.product.RuleID("non_rsa_key"))
+		l.what(), keyAlgorithmName(alg), l.at("keyalgorithm"), l.product.Name, l.product.RuleID("non_rsa_key"))
 }
 
 func (l *reqKeyAlgorithm) Remediation(*x509.Certificate) string {
@@ -145,7 +145,7 @@ func (l *reqRSASize) CheckApplies(*x509.Certificate) bool {
 
 func (l *reqRSASize) Execute(*x509.Certificate) *zlint.LintResult {
 	bits, lim := l.req().KeyBits, l.cryptoOf()
-	at := l.req().At("keylength")
+	at := l.at("keylength")
 	switch l.which {
 	case "min":
 		if lim.RSAErrorBelow > 0 && bits < lim.RSAErrorBelow {
@@ -220,13 +220,13 @@ func (l *reqCNG) Execute(*x509.Certificate) *zlint.LintResult {
 	r := l.req()
 	switch {
 	case isKSP(r.Provider):
-		where := r.At("providername")
+		where := l.at("providername")
 		if !l.inf() {
 			where = " (its Enrollment CSP attribute)"
 		}
 		return l.result("%s names the CNG provider %q%s: the key would be a CNG key, which %s cannot use%s", l.what(), r.Provider, where, l.product.ShortName, uncertainOCS)
 	case r.KeySpecGiven && r.KeySpec == 0:
-		return l.result("%s has KeySpec 0 (AT_NONE)%s: the key would be a CNG key, which %s cannot use%s", l.what(), r.At("keyspec"), l.product.ShortName, uncertainOCS)
+		return l.result("%s has KeySpec 0 (AT_NONE)%s: the key would be a CNG key, which %s cannot use%s", l.what(), l.at("keyspec"), l.product.ShortName, uncertainOCS)
 	}
 	return pass()
 }
@@ -283,7 +283,7 @@ func (l *reqNotSChannel) Execute(*x509.Certificate) *zlint.LintResult {
 	r := l.req()
 	if r != nil && r.ProviderType != 0 && r.ProviderType != 12 && strings.EqualFold(r.Provider, schannelProvider) {
 		return l.result("the INF names the SChannel provider with ProviderType %d%s: that provider is type 12, and certreq may refuse the mismatch or pick another provider; whether OCS cares is not documented (UNCERTAIN)",
-			r.ProviderType, r.At("providertype"))
+			r.ProviderType, l.at("providertype"))
 	}
 	others := l.others()
 	if len(others) == 0 {
@@ -314,7 +314,7 @@ func (l *reqKeySpecSignature) Execute(*x509.Certificate) *zlint.LintResult {
 	if l.req().KeySpec != 2 {
 		return pass()
 	}
-	return l.result("%s has KeySpec 2 (AT_SIGNATURE)%s: the key may only sign, while TLS 1.0 RSA key exchange, all Windows Server 2003 speaks, decrypts with it; the OCS wizard uses KeySpec 1 (AT_KEYEXCHANGE)", l.what(), l.req().At("keyspec"))
+	return l.result("%s has KeySpec 2 (AT_SIGNATURE)%s: the key may only sign, while TLS 1.0 RSA key exchange, all Windows Server 2003 speaks, decrypts with it; the OCS wizard uses KeySpec 1 (AT_KEYEXCHANGE)", l.what(), l.at("keyspec"))
 }
 
 func (l *reqKeySpecSignature) Remediation(*x509.Certificate) string {
@@ -334,7 +334,7 @@ func (l *reqUserKeyset) Execute(*x509.Certificate) *zlint.LintResult {
 	case probe.FlagTrue:
 		return pass()
 	case probe.FlagFalse:
-		return l.result("the INF sets MachineKeySet = FALSE%s: the key lands in your own user profile, where the OCS services cannot use it", l.req().At("machinekeyset"))
+		return l.result("the INF sets MachineKeySet = FALSE%s: the key lands in your own user profile, where the OCS services cannot use it", l.at("machinekeyset"))
 	case probe.FlagUnset:
 	}
 	return l.result("the INF does not set MachineKeySet (certreq's default is FALSE): the key lands in your own user profile, where the OCS services cannot use it")
@@ -361,7 +361,7 @@ func (l *reqNotExportable) Execute(*x509.Certificate) *zlint.LintResult {
 	role, _ := l.ctx().RoleSpec()
 	set := "does not set Exportable (certreq's default is FALSE)"
 	if l.req().Exportable == probe.FlagFalse {
-		set = "sets Exportable = FALSE" + l.req().At("exportable")
+		set = "sets Exportable = FALSE" + l.at("exportable")
 	}
 	why := "the same certificate and key go on every server that shares it"
 	if role != nil && role.Pool {
@@ -391,7 +391,7 @@ func (l *reqSANTooLarge) Execute(*x509.Certificate) *zlint.LintResult {
 		return pass()
 	}
 	return l.result("the SAN extension is %d bytes (%d names)%s: a Windows CA refuses an extension over 4096 characters (error 0xc80005e2, \"the length of the field exceeds the maximum length\"); whether it counts the %d bytes or their %d base64 characters is UNCERTAIN",
-		size, len(l.req().DNSNames), l.req().At("2.5.29.17"), size, (size+2)/3*4)
+		size, len(l.req().DNSNames), l.at("2.5.29.17"), size, (size+2)/3*4)
 }
 
 func (l *reqSANTooLarge) Remediation(*x509.Certificate) string {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/uclint/uclint/policy"
 )
 
 // The SRV records automatic client sign-in and federation use, relative to the SIP domain.
@@ -126,7 +128,7 @@ func (o *SIPDomainObservation) Service(service string) *SRVLookup {
 func (o *SIPDomainObservation) Host(label string) *HostLookup {
 	name := label + "." + o.Domain
 	for i := range o.Hosts {
-		if strings.EqualFold(o.Hosts[i].Name, name) {
+		if policy.SameName(o.Hosts[i].Name, name) {
 			return &o.Hosts[i]
 		}
 	}
@@ -432,7 +434,7 @@ func (r *Resolver) resolve(ctx context.Context, name string, qtype uint16) answe
 		for {
 			var next string
 			for _, rr := range msg.Answer {
-				if !strings.EqualFold(rr.Header().Name, cur) {
+				if !policy.EqualFoldASCII(rr.Header().Name, cur) {
 					continue // not about the name asked: ignore it
 				}
 				switch {
@@ -567,7 +569,7 @@ func (r *Resolver) exchangeOnce(ctx context.Context, name string, qtype uint16, 
 	if err != nil {
 		return nil, fmt.Errorf("ask DNS server %s: %w", server, err)
 	}
-	if len(msg.Question) != 1 || !strings.EqualFold(msg.Question[0].Name, name) || msg.Question[0].Qtype != qtype {
+	if len(msg.Question) != 1 || !policy.EqualFoldASCII(msg.Question[0].Name, name) || msg.Question[0].Qtype != qtype {
 		return nil, errWrongQuestion
 	}
 	return msg, nil

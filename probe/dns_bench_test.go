@@ -8,12 +8,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/uclint/uclint/internal/dnstest"
 )
 
 // TestLookupAgreesWithGoResolver compares uclint's answers with Go's own DNS client (net.Resolver, dialling only
 // the loopback server) on the same zone.
 func TestLookupAgreesWithGoResolver(t *testing.T) {
-	s := startDNS(t, contosoZone+"_sipinternaltls._tcp.contoso.com. SRV 10 5 5061 pool02.contoso.com.\npool02.contoso.com. A 192.0.2.20\n")
+	s := dnstest.Serve(t, contosoZone+"_sipinternaltls._tcp.contoso.com. SRV 10 5 5061 pool02.contoso.com.\npool02.contoso.com. A 192.0.2.20\n")
 	goResolver := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
 		var d net.Dialer
 		return d.DialContext(ctx, network, s.Addr())
@@ -94,7 +96,7 @@ func BenchmarkLookup20Domains(b *testing.B) {
 		fmt.Fprintf(&zone, "sip.%s. CNAME access.contoso.com.\nsipinternal.%s. A 192.0.2.10\n", d, d)
 	}
 	zone.WriteString("pool01.contoso.com. A 192.0.2.10\naccess.contoso.com. A 198.51.100.5\n")
-	s := startDNS(b, zone.String())
+	s := dnstest.Serve(b, zone.String())
 	r := newTestResolver(b, s.Addr(), 2*time.Second)
 	b.ResetTimer()
 	for b.Loop() {

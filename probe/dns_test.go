@@ -30,21 +30,6 @@ sip                   CNAME edge01.contoso.com.
 edge01                A    198.51.100.5
 `
 
-// startDNS serves zone text on 127.0.0.1 and closes the server when the test ends.
-func startDNS(t testing.TB, text string) *dnstest.Server {
-	t.Helper()
-	s, _, err := dnstest.StartText(text, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return s
-}
-
 // newTestResolver asks only the loopback server, never the machine's resolver.
 func newTestResolver(t testing.TB, server string, timeout time.Duration) *Resolver {
 	t.Helper()
@@ -56,7 +41,7 @@ func newTestResolver(t testing.TB, server string, timeout time.Duration) *Resolv
 }
 
 func TestLookupSIPDomain(t *testing.T) {
-	s := startDNS(t, contosoZone)
+	s := dnstest.Serve(t, contosoZone)
 	r := newTestResolver(t, s.Addr(), 2*time.Second)
 	obs := r.LookupSIPDomain(context.Background(), "Contoso.com.")
 	if obs.Err != nil || len(obs.Errors()) != 0 {
@@ -88,6 +73,13 @@ func TestLookupSIPDomain(t *testing.T) {
 	}
 	if h := obs.Host("sipexternal"); h.Status != NoSuchName || h.Err != nil {
 		t.Errorf("sipexternal: %+v", h)
+	}
+	// Names are compared with ASCII letters folded only: "ſip" (U+017F, which Unicode folds to "s") is not "sip".
+	if h := obs.Host("SIPinternal"); h == nil || h.Status != Found {
+		t.Errorf("SIPinternal: %+v", h)
+	}
+	if h := obs.Host("\u017Fip"); h != nil {
+		t.Errorf("\u017Fip found the lookup of %s", h.Name)
 	}
 	for _, q := range s.Queries() {
 		if !strings.HasSuffix(strings.ToLower(q.Name), "contoso.com.") {
@@ -139,12 +131,8 @@ dangling CNAME gone.contoso.com.
 			host("sipexternal"), Failed, []string{"the alias sipexternal.contoso.com points at the root (.)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, z, err := dnstest.StartText(zone, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer func() { _ = s.Close() }()
-			tc.setup(z)
+			s := dnstest.Serve(t, zone)
+			tc.setup(s.Zone())
 			r := newTestResolver(t, s.Addr(), timeout)
 			start := time.Now()
 			status, err := tc.query(r)
@@ -189,7 +177,7 @@ func TestLookupTruncatedUsesTCP(t *testing.T) {
 	for i := range 40 {
 		zone += fmt.Sprintf("_sipinternal._tcp SRV 10 %d 5060 fe%02d.contoso.com.\nfe%02d A 192.0.2.%d\n", i, i, i, 100+i)
 	}
-	s := startDNS(t, zone)
+	s := dnstest.Serve(t, zone)
 	s.Zone().Misbehave("_sipinternaltls._tcp.contoso.com", dnstest.Truncate)
 	obs := newTestResolver(t, s.Addr(), 2*time.Second).LookupSIPDomain(context.Background(), "contoso.com")
 	if tls := obs.Service(ServiceInternalTLS); tls.Status != Found || len(tls.Records) != 1 {
@@ -211,7 +199,7 @@ func TestLookupTruncatedUsesTCP(t *testing.T) {
 }
 
 func TestLookupRootTargetNotResolved(t *testing.T) {
-	s := startDNS(t, contosoZone+"_sipinternal._tcp SRV 0 0 0 .\n")
+	s := dnstest.Serve(t, contosoZone+"_sipinternal._tcp SRV 0 0 0 .\n")
 	obs := newTestResolver(t, s.Addr(), time.Second).LookupSIPDomain(context.Background(), "contoso.com")
 	l := obs.Service(ServiceInternalTCP)
 	if l.Status != Found || len(l.Records) != 1 || !l.Records[0].NotOffered() || l.Records[0].Resolved.Status != 0 {
@@ -226,7 +214,7 @@ func TestLookupRootTargetNotResolved(t *testing.T) {
 
 // TestLookupNoRecords: a SIP domain nobody set up answers NXDOMAIN or NODATA everywhere, without errors.
 func TestLookupNoRecords(t *testing.T) {
-	s := startDNS(t, "$ORIGIN fabrikam.com.\nwww A 192.0.2.80\n_sip._tcp TXT \"not an SRV record\"\n")
+	s := dnstest.Serve(t, "$ORIGIN fabrikam.com.\nwww A 192.0.2.80\n_sip._tcp TXT \"not an SRV record\"\n")
 	obs := newTestResolver(t, s.Addr(), time.Second).LookupSIPDomain(context.Background(), "fabrikam.com")
 	if errs := obs.Errors(); len(errs) != 0 {
 		t.Fatal(errs)
@@ -339,7 +327,7 @@ func serveRaw(t *testing.T, h dns.HandlerFunc) string {
 }
 
 func TestLookupBadSIPDomain(t *testing.T) {
-	s := startDNS(t, contosoZone)
+	s := dnstest.Serve(t, contosoZone)
 	r := newTestResolver(t, s.Addr(), time.Second)
 	for _, d := range []string{"", ".", "contoso .com", "contoso.com\n", "a..b", "ｃontoso.com", strings.Repeat("a", 64) + ".com"} {
 		obs := r.LookupSIPDomain(context.Background(), d)
@@ -353,7 +341,7 @@ func TestLookupBadSIPDomain(t *testing.T) {
 }
 
 func TestLookupCanceled(t *testing.T) {
-	s := startDNS(t, contosoZone)
+	s := dnstest.Serve(t, contosoZone)
 	for _, name := range []string{"_sipinternaltls._tcp.contoso.com", "sip.contoso.com"} {
 		s.Zone().Misbehave(name, dnstest.Silent)
 	}
@@ -378,7 +366,7 @@ func TestLookupSIPDomainsConcurrent(t *testing.T) {
 		domains = append(domains, d)
 		zone += fmt.Sprintf("_sipinternaltls._tcp.%s. SRV 0 0 5061 sip.%s.\nsip.%s. A 192.0.2.%d\n", d, d, d, i+1)
 	}
-	s := startDNS(t, zone)
+	s := dnstest.Serve(t, zone)
 	r := newTestResolver(t, s.Addr(), 2*time.Second)
 	for i, obs := range r.LookupSIPDomains(context.Background(), domains) {
 		if obs.Domain != domains[i] || len(obs.Errors()) != 0 {

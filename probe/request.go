@@ -103,14 +103,6 @@ func (r *Request) Line(key string) int {
 	return r.Lines[strings.ToLower(key)]
 }
 
-// At names where an INF sets key, for messages: " (line 7)"; "" for a CSR.
-func (r *Request) At(key string) string {
-	if n := r.Line(key); n > 0 {
-		return fmt.Sprintf(" (line %d)", n)
-	}
-	return ""
-}
-
 // OIDs of request attributes and extensions.
 var (
 	oidEnrollmentCSP  = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 311, 13, 2, 2}

@@ -1,6 +1,6 @@
 package report
 
-import "strings"
+import "github.com/uclint/uclint/policy"
 
 // DNS is what DNS answered, on a target of the DNS audit (uclint dns, scan --dns). A SIP domain's target
 // (Endpoint "dns") holds every lookup and where each client would sign in; a place's target holds the records that
@@ -63,7 +63,7 @@ func dialled(t *Target) string {
 	if t.Place == "" {
 		return "(" + t.Address + ")"
 	}
-	if t.Address == "" || strings.EqualFold(t.Address, t.Place) {
+	if t.Address == "" || policy.EqualFoldASCII(t.Address, t.Place) {
 		return t.Place
 	}
 	return t.Place + " (" + t.Address + ")"

@@ -214,3 +214,18 @@ func TestDNSJUnitAndTable(t *testing.T) {
 		t.Fatalf("quiet: only what is new:\n%s", quiet)
 	}
 }
+
+// TestDialled: the address dialled is left out when it is the place itself, compared with ASCII letters folded
+// only: "ſip" (U+017F, which Unicode folds to "s") is another name than "sip".
+func TestDialled(t *testing.T) {
+	for _, c := range []struct{ place, address, want string }{
+		{"sip.contoso.com:5061", "", "sip.contoso.com:5061"},
+		{"sip.contoso.com:5061", "SIP.Contoso.com:5061", "sip.contoso.com:5061"},
+		{"sip.contoso.com:5061", "10.0.0.10:5061", "sip.contoso.com:5061 (10.0.0.10:5061)"},
+		{"sip.contoso.com:5061", "\u017Fip.contoso.com:5061", "sip.contoso.com:5061 (\u017Fip.contoso.com:5061)"},
+	} {
+		if got := dialled(&Target{Place: c.place, Address: c.address}); got != c.want {
+			t.Errorf("place %q, address %q: %q, want %q", c.place, c.address, got, c.want)
+		}
+	}
+}

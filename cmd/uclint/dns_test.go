@@ -79,16 +79,7 @@ func (p *place) names() []string {
 // serveZone serves zone-file text on a loopback DNS server until the test ends; "{PORT}" in the text becomes port.
 func serveZone(t testing.TB, text, port string) *dnstest.Server {
 	t.Helper()
-	s, _, err := dnstest.StartText(strings.ReplaceAll(text, "{PORT}", port), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return s
+	return dnstest.Serve(t, strings.ReplaceAll(text, "{PORT}", port))
 }
 
 // uclintDNS runs uclint dns against a DNS server with the fixtures' CA and date, JSON out, and checks the report

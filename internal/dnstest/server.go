@@ -78,6 +78,31 @@ func StartText(text, origin string) (*Server, *Zone, error) {
 	return s, zone, nil
 }
 
+// TB is the part of testing.TB that Serve uses. dnstest does not import testing: the demo links it into the uclint
+// binary.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Error(args ...any)
+	Cleanup(func())
+}
+
+// Serve serves zone-file text (see ParseZone, no origin) on 127.0.0.1 for a test (tb is its testing.TB) and stops
+// the server when the test ends; the server's Zone is the zone, to change or to make misbehave.
+func Serve(tb TB, zone string) *Server {
+	tb.Helper()
+	s, _, err := StartText(zone, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return s
+}
+
 // listenPair binds UDP and TCP on the same free port of 127.0.0.1, retrying when another process takes the TCP
 // port between the two binds.
 func listenPair() (net.PacketConn, net.Listener, error) {

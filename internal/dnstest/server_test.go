@@ -30,22 +30,8 @@ func ask(t *testing.T, s *Server, network, name string, qtype uint16, edns bool)
 	return r, err
 }
 
-func start(t *testing.T) (*Server, *Zone) {
-	t.Helper()
-	s, z, err := StartText(zoneText, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return s, z
-}
-
 func TestServeZone(t *testing.T) {
-	s, _ := start(t)
+	s := Serve(t, zoneText)
 	for _, network := range []string{"udp", "tcp"} {
 		r, err := ask(t, s, network, "_sipinternaltls._tcp.contoso.com", dns.TypeSRV, false)
 		if err != nil || r.Rcode != dns.RcodeSuccess || len(r.Answer) != 1 || r.Answer[0].(*dns.SRV).Target != "pool01.contoso.com." {
@@ -72,7 +58,8 @@ func TestServeZone(t *testing.T) {
 }
 
 func TestMisbehave(t *testing.T) {
-	s, z := start(t)
+	s := Serve(t, zoneText)
+	z := s.Zone()
 	const name = "_sipinternaltls._tcp.contoso.com"
 	for _, tc := range []struct {
 		b     Behavior
