@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fatih/color"
 	"golang.org/x/term"
 )
 
@@ -27,15 +28,18 @@ func ColorWanted(w io.Writer) bool {
 	return IsTerminal(w)
 }
 
-// statusColors are the ANSI colours of the statuses: green, yellow, red, magenta.
-var statusColors = [...]string{Pass: "32", Warn: "33", Fail: "31", Error: "35"}
+// statusColors are the colours of the statuses: green, yellow, red, magenta.
+var statusColors = [...]color.Attribute{Pass: color.FgGreen, Warn: color.FgYellow, Fail: color.FgRed, Error: color.FgMagenta}
 
-// colored is a target status, in its colour when color is on.
-func colored(s Status, color bool) string {
-	if !color || s < Pass || s > Error {
+// colored is a target status, in its colour when on (the caller's ColorWanted decides, not fatih/color's view of
+// stdout: the colour is enabled on its own object, nothing global is set).
+func colored(s Status, on bool) string {
+	if !on || s < Pass || s > Error {
 		return s.String()
 	}
-	return "\x1b[" + statusColors[s] + "m" + s.String() + "\x1b[0m"
+	c := color.New(statusColors[s])
+	c.EnableColor()
+	return c.Sprint(s.String())
 }
 
 // Visible makes text from a certificate or a server safe for a terminal: control characters, escape sequences

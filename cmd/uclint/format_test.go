@@ -3,12 +3,16 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
 
 	"github.com/uclint/uclint/report"
 )
@@ -221,12 +225,65 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	var buf strings.Builder
 	p := startProgress(&buf, 100)
 	for range 100 {
-		p.step()
+		_ = p.Add(1)
 	}
-	p.finish()
+	_ = p.Finish()
 	if buf.Len() != 0 {
 		t.Fatalf("progress drawn on a pipe: %q", buf.String())
 	}
+}
+
+// TestProgressOnTerminal draws the bar on a real pseudo-terminal: nothing for a handful of endpoints, a bar that
+// counts them for more, and an empty line once it finishes.
+func TestProgressOnTerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	defer ptmx.Close()
+	drawn := make(chan string)
+	go func() {
+		out, _ := io.ReadAll(ptmx) // ends (EIO) once the terminal side is closed
+		drawn <- string(out)
+	}()
+	for _, total := range []int{progressThreshold, progressThreshold + 1} {
+		p := startProgress(tty, total)
+		for range total {
+			_ = p.Add(1)
+		}
+		_ = p.Finish()
+	}
+	tty.Close()
+	out := <-drawn
+	if few := fmt.Sprintf("/%d)", progressThreshold); strings.Contains(out, few) {
+		t.Fatalf("a bar drawn for %d endpoints: %q", progressThreshold, out)
+	}
+	if want := fmt.Sprintf("endpoints  11%% [==>...........................] (1/%d)", progressThreshold+1); !strings.Contains(out, want) {
+		t.Fatalf("no bar counting the endpoints on a terminal, want %q in %q", want, out)
+	}
+	if line := shownLine(out); strings.TrimSpace(line) != "" {
+		t.Fatalf("bar left on the terminal: %q", line)
+	}
+}
+
+// shownLine is what a terminal shows on its line after out: each carriage return goes back to its start, and what
+// follows is written over what was there.
+func shownLine(out string) string {
+	var line []rune
+	col := 0
+	for _, r := range out {
+		switch {
+		case r == '\r':
+			col = 0
+		case col < len(line):
+			line[col] = r
+			col++
+		default:
+			line = append(line, r)
+			col++
+		}
+	}
+	return string(line)
 }
 
 func TestLogFormatJSON(t *testing.T) {

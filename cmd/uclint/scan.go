@@ -104,14 +104,14 @@ func (o *scanOptions) run(ctx context.Context, a *app, what string, s *settings,
 	run.Probe = probe.Options{Timeout: o.timeout}
 	run.Concurrency, run.SNI = o.concurrency, sni
 	bar := startProgress(a.stderr, len(targets))
-	run.Done = bar.step
+	run.Done = func() { _ = bar.Add(1) } // the bar's errors are the terminal's: a scan goes on without it
 	var r *report.Report
 	if dns != nil {
 		r = audit.RunDNS(ctx, targets, *dns, run)
 	} else {
 		r = audit.Run(ctx, targets, run)
 	}
-	bar.finish()
+	_ = bar.Finish()
 	a.log.Info(what+" finished", "targets", r.Summary.Targets, "pass", r.Summary.Pass, "warn", r.Summary.Warn,
 		"fail", r.Summary.Fail, "error", r.Summary.Error, "duration_seconds", r.DurationSeconds)
 	return r
