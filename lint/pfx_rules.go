@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register("pfx_cng_provider", func(r rule) zlint.CertificateLintInterface { return &pfxCNG{pfxRule{r}} })
-	register("pfx_aes", func(r rule) zlint.CertificateLintInterface { return &pfxAES{pfxRule{r}} })
+	register("pfx_aes", func(r rule) zlint.CertificateLintInterface { return &pfxPBES2{pfxRule{r}} })
 	register("pfx_no_provider", func(r rule) zlint.CertificateLintInterface { return &pfxNoProvider{pfxRule{r}} })
 }
 
@@ -57,25 +57,26 @@ func (l *pfxCNG) Remediation(*x509.Certificate) string {
 	return "export the PFX again naming the SChannel provider: " + reexport
 }
 
-// pfxAES: the PFX is encrypted with PBES2 (AES), which Windows Server 2003 and 2008 cannot import.
-type pfxAES struct{ pfxRule }
+// pfxPBES2: the PFX is encrypted with PBES2, with AES (OpenSSL 3's default) or any other cipher, 3DES too, which
+// Windows Server 2003 and 2008 cannot import. Its rule is named pfx_aes_encryption, after OpenSSL 3's default.
+type pfxPBES2 struct{ pfxRule }
 
-func (l *pfxAES) CheckApplies(*x509.Certificate) bool { return l.pfx() != nil }
+func (l *pfxPBES2) CheckApplies(*x509.Certificate) bool { return l.pfx() != nil }
 
-func (l *pfxAES) Execute(*x509.Certificate) *zlint.LintResult {
-	if !l.pfx().AES {
+func (l *pfxPBES2) Execute(*x509.Certificate) *zlint.LintResult {
+	if !l.pfx().PBES2 {
 		return pass()
 	}
 	mac := ""
 	if l.pfx().MAC != "" {
 		mac = fmt.Sprintf(", with a %s MAC", l.pfx().MAC)
 	}
-	return l.result("the PFX is encrypted with %s%s (OpenSSL 3's default): Windows Server 2003 and 2008, where %s runs, cannot import it and report a wrong password",
+	return l.result("the PFX is encrypted with %s%s: Windows Server 2003 and 2008, where %s runs, cannot import PBES2 (OpenSSL 3's default) and report a wrong password",
 		joinAnd(l.pfx().Encryption, "and"), mac, l.product.ShortName)
 }
 
-func (l *pfxAES) Remediation(*x509.Certificate) string {
-	return "write the PFX again with 3DES: " + reexport
+func (l *pfxPBES2) Remediation(*x509.Certificate) string {
+	return "write the PFX again with PKCS #12's own 3DES encryption, not PBES2: " + reexport
 }
 
 // pfxNoProvider: the PFX names no provider for its key, so Windows picks the Enhanced provider.
