@@ -71,7 +71,7 @@ func (r *Runner) DeploymentFindings(seen []Seen) map[int][]Finding {
 			byServer[key] = append(byServer[key], i)
 		}
 	}
-	only := r.inScope(scopeDeployment) // the rules that compare several certificates (scope() says so)
+	only := r.inScope(ScopeDeployment) // the rules that compare several certificates (scope() says so)
 	out := map[int][]Finding{}
 	for _, idx := range byServer {
 		view := &ServerView{Server: seen[idx[0]].Server}

@@ -53,7 +53,7 @@ func registerDNSRule(name, description, citation, remediation string) {
 // pass.
 type dnsPassOnly struct{ remediation string }
 
-func (dnsPassOnly) scope() scope { return scopeDNS }
+func (dnsPassOnly) scope() Scope { return ScopeDNS }
 
 // CheckApplies is false: the rule runs in the DNS pass.
 func (dnsPassOnly) CheckApplies(*x509.Certificate) bool { return false }

@@ -22,7 +22,7 @@ func init() {
 
 type membersKeyDiffer struct{ rule }
 
-func (*membersKeyDiffer) scope() scope { return scopeDeployment }
+func (*membersKeyDiffer) scope() Scope { return ScopeDeployment }
 
 // CheckApplies in the deployment-level pass, to a member's certificate the deployment holds to the rule, when two
 // or more members' certificates of its kind were seen.

@@ -28,7 +28,7 @@ func init() {
 
 type namesAny struct{ rule }
 
-func (*namesAny) scope() scope { return scopeDeployment }
+func (*namesAny) scope() Scope { return ScopeDeployment }
 
 // applicable are the name rules of the certificate being judged that report under this rule and whose conditions
 // hold.

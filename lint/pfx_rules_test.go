@@ -64,3 +64,19 @@ func TestPFXRules(t *testing.T) {
 		}
 	}
 }
+
+// TestPFXPBES2With3DES: PBES2 with DES-EDE3-CBC is still PBES2, which Windows Server 2003 and 2008 cannot import:
+// the rule fires, and its message names the encryption the file has, not AES.
+func TestPFXPBES2With3DES(t *testing.T) {
+	in := input(t, "se01", ctxSE)
+	in.PFX = &probe.PFXInfo{KeyProviders: []string{schannelProvider}, Encryption: []string{"PBES2 (DES-EDE3-CBC)"}, PBES2: true, MAC: "SHA-256"}
+	res, fix := runRule(t, "w_ocs_pfx_aes_encryption", in)
+	if SeverityOf(res.Status) != Warn || !strings.Contains(res.Details, "PBES2 (DES-EDE3-CBC), with a SHA-256 MAC") ||
+		strings.Contains(res.Details, "AES") || !strings.Contains(fix, "-keypbe PBE-SHA1-3DES") {
+		t.Fatalf("%v %q, fix %q", res.Status, res.Details, fix)
+	}
+	in.PFX = &probe.PFXInfo{KeyProviders: []string{schannelProvider}, Encryption: []string{"pbeWithSHAAnd3-KeyTripleDES-CBC"}, MAC: "SHA-1"}
+	if res, _ := runRule(t, "w_ocs_pfx_aes_encryption", in); SeverityOf(res.Status) != 0 {
+		t.Fatalf("PKCS #12's own 3DES: %v %q", res.Status, res.Details)
+	}
+}

@@ -22,7 +22,7 @@ func init() {
 
 type poolMembersDiffer struct{ rule }
 
-func (*poolMembersDiffer) scope() scope { return scopeDeployment }
+func (*poolMembersDiffer) scope() Scope { return ScopeDeployment }
 
 // CheckApplies in the deployment-level pass, to pools with two or more members seen, under the certificate's own
 // rule for it.

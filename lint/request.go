@@ -89,7 +89,7 @@ func RequestCertificate(r *probe.Request) *x509.Certificate {
 // requestRule is what every request rule holds: its rule, and the request of its target.
 type requestRule struct{ rule }
 
-func (requestRule) scope() scope { return scopeRequest }
+func (requestRule) scope() Scope { return ScopeRequest }
 
 // req is the request being judged; nil for a certificate.
 func (l *requestRule) req() *probe.Request { return l.target().Request }

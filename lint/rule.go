@@ -172,26 +172,27 @@ func joinAnd(items []string, word string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + word + " " + items[len(items)-1]
 }
 
-// scope is what a rule judges, so that the runner passes over it where there is nothing for it to judge: most
-// rules judge a certificate; some a certificate request, the certificates of a whole server (the deployment-level
-// pass), or DNS answers (the DNS pass).
-type scope int
+// Scope is what a rule judges, so that the runner passes over it where there is nothing for it to judge: most
+// rules judge a certificate; some a certificate request, the packaging of a PFX file, the certificates of a whole
+// server (the deployment-level pass), or DNS answers (the DNS pass).
+type Scope int
 
 // The scopes of rules.
 const (
-	scopeCertificate scope = iota // a certificate, in the per-certificate pass (the default)
-	scopeRequest                  // a CSR or certreq INF file (Runner.LintRequest), or what a PFX file says of its key
-	scopeDeployment               // several certificates of one server (Runner.DeploymentFindings)
-	scopeDNS                      // DNS answers (DNSFindings, PlaceFindings)
+	ScopeCertificate Scope = iota // a certificate, in the per-certificate pass (the default)
+	ScopeRequest                  // a CSR or certreq INF file (Runner.LintRequest), or what a PFX file says of its key
+	ScopePFX                      // how a PFX file is packaged (Target.PFX): its key provider, its encryption
+	ScopeDeployment               // several certificates of one server (Runner.DeploymentFindings)
+	ScopeDNS                      // DNS answers (DNSFindings, PlaceFindings)
 )
 
 // scoped is implemented by the rules whose scope is not a certificate.
-type scoped interface{ scope() scope }
+type scoped interface{ scope() Scope }
 
-// scopeOf is a lint's scope, asked of one instance when the runner is built.
-func scopeOf(l *zlint.CertificateLint) scope {
+// ScopeOf is what a lint judges, asked of one instance: ScopeCertificate for zlint's lints and most of uclint's.
+func ScopeOf(l *zlint.CertificateLint) Scope {
 	if s, ok := l.Lint().(scoped); ok {
 		return s.scope()
 	}
-	return scopeCertificate
+	return ScopeCertificate
 }

@@ -55,7 +55,7 @@ type Input struct {
 type Runner struct {
 	lints []*zlint.CertificateLint
 	ours  []bool  // ours[i]: lints[i] is one of uclint's rules (a product's source), not zlint's
-	scope []scope // scope[i]: what lints[i] judges
+	scope []Scope // scope[i]: what lints[i] judges
 	empty zlint.Configuration
 }
 
@@ -74,9 +74,9 @@ func NewRunner(zlintSources []zlint.LintSource) (*Runner, error) {
 	for _, l := range r.lints {
 		ours := slices.Contains(sources, l.Source)
 		r.ours = append(r.ours, ours)
-		sc := scopeCertificate
+		sc := ScopeCertificate
 		if ours {
-			sc = scopeOf(l)
+			sc = ScopeOf(l)
 		}
 		r.scope = append(r.scope, sc)
 	}
@@ -114,7 +114,7 @@ func sourceNames(list zlint.SourceList) string {
 
 // inScope is the set of the names of the lints of one scope, of every product (lintTarget passes over the rules of
 // other products).
-func (r *Runner) inScope(sc scope) map[string]bool {
+func (r *Runner) inScope(sc Scope) map[string]bool {
 	names := map[string]bool{}
 	for i, l := range r.lints {
 		if r.scope[i] == sc {
@@ -165,9 +165,9 @@ func (r *Runner) lintTarget(c *x509.Certificate, t *Target, only map[string]bool
 		switch {
 		case only != nil && !only[l.Name]:
 			continue
-		case only == nil && (r.scope[i] == scopeDeployment || r.scope[i] == scopeDNS):
+		case only == nil && (r.scope[i] == ScopeDeployment || r.scope[i] == ScopeDNS):
 			continue // they judge several certificates, or DNS answers: their own passes run them
-		case only == nil && r.scope[i] == scopeRequest && t.Request == nil && t.PFX == nil:
+		case only == nil && (r.scope[i] == ScopeRequest || r.scope[i] == ScopePFX) && t.Request == nil && t.PFX == nil:
 			continue // a rule on what a request or a PFX file says, and this is a certificate alone
 		}
 		var res *zlint.LintResult

@@ -39,6 +39,32 @@ func TestRulesMetadata(t *testing.T) {
 	}
 }
 
+// TestScopeOf: each kind of rule says what it judges (docs/rules.md labels the rules with it), and zlint's own
+// lints judge a certificate.
+func TestScopeOf(t *testing.T) {
+	for name, want := range map[string]Scope{
+		nameWildcard:                          ScopeCertificate,
+		nameSNIDiffers:                        ScopeCertificate,
+		"e_ocs_csr_wildcard":                  ScopeRequest,
+		"e_ocs_inf_user_keyset":               ScopeRequest,
+		"w_ocs_pfx_aes_encryption":            ScopePFX,
+		"e_ocs_pfx_cng_provider":              ScopePFX,
+		namePoolMembersDiffer:                 ScopeDeployment,
+		"e_lync2013_san_missing_lyncdiscover": ScopeDeployment,
+		"e_ocs_dns_no_autoconfig_record":      ScopeDNS,
+		"e_sub_cert_aia_missing":              ScopeCertificate,
+	} {
+		l := zlint.GlobalRegistry().CertificateLints().ByName(name)
+		if l == nil {
+			t.Errorf("%s is not registered", name)
+			continue
+		}
+		if got := ScopeOf(l); got != want {
+			t.Errorf("ScopeOf(%s) = %d, want %d", name, got, want)
+		}
+	}
+}
+
 // TestRunnerFindings runs the full default lint set on a broken pool certificate and checks the findings: ours
 // with remediation, most severe first, and no pass/NA results.
 func TestRunnerFindings(t *testing.T) {

@@ -20,7 +20,7 @@ func init() {
 
 type sharesKey struct{ rule }
 
-func (*sharesKey) scope() scope { return scopeDeployment }
+func (*sharesKey) scope() Scope { return ScopeDeployment }
 
 // CheckApplies in the deployment-level pass, to a certificate the deployment holds to the rule.
 func (l *sharesKey) CheckApplies(c *x509.Certificate) bool {

@@ -108,7 +108,7 @@ func ocsRequestRules() []RuleSpec {
 			Description: "The PFX must not name a CNG Key Storage Provider for its key (attribute 1.3.6.1.4.1.311.17.1): Windows imports the key there, and " + uncertainCNG,
 			Citation:    citePFXImport + "; " + citeLyncCNG + "; " + citeSfBCNG},
 		{Rule: "pfx_aes_encryption", Severity: "warn", Check: "pfx_aes",
-			Description: "The PFX is encrypted with AES (PBES2): Windows Server 2003 and 2008 cannot import it and report a wrong password; export it with 3DES",
+			Description: "The PFX must not be encrypted with PBES2, with AES (OpenSSL 3's default) or any other cipher: Windows Server 2003 and 2008 cannot import it and report a wrong password; export it with PKCS #12's own 3DES encryption (PBE-SHA1-3DES)",
 			Citation:    citePFXImport + "; " + citePFXAES},
 		{Rule: "pfx_no_provider_attribute", Severity: "notice", Check: "pfx_no_provider",
 			Description: "The PFX names no key provider (attribute 1.3.6.1.4.1.311.17.1): Windows imports the key into the Microsoft Enhanced Cryptographic Provider, not the SChannel provider the OCS wizard uses",

@@ -21,9 +21,10 @@ type PFXInfo struct {
 	// Encryption lists the encryption of the file's parts, once each, in order: "PBES2 (AES-256-CBC)",
 	// "pbeWithSHAAnd3-KeyTripleDES-CBC", "pbeWithSHAAnd40BitRC2-CBC".
 	Encryption []string
-	// AES is true when a part is encrypted with PBES2 (OpenSSL 3's default, AES-256-CBC), which Windows before
-	// Windows Server 2019 cannot import.
-	AES bool
+	// PBES2 is true when a part is encrypted with PBES2 (RFC 8018), whatever its cipher: AES-256-CBC (OpenSSL
+	// 3's default) or another, DES-EDE3-CBC too. Windows before Windows Server 2019 cannot import PBES2; it
+	// imports the PKCS #12 PBE algorithms (pbeWithSHAAnd3-KeyTripleDES-CBC).
+	PBES2 bool
 	// MAC is the hash of the integrity MAC ("SHA-1", "SHA-256"); "" without one.
 	MAC string
 
@@ -173,7 +174,7 @@ func (p *PFXInfo) addAlgorithm(alg cryptobyte.String) {
 	}
 	name := pfxAlgorithmNames[oid.String()]
 	if oid.Equal(oidPBES2) {
-		p.AES = true
+		p.PBES2 = true
 		name = "PBES2"
 		var params, kdf, scheme cryptobyte.String
 		var schemeOID asn1.ObjectIdentifier

@@ -70,8 +70,8 @@ func FuzzParseCSR(f *testing.F) {
 func FuzzInspectPFX(f *testing.F) {
 	seedRequests(f, ".pfx", ".p12")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if info := InspectPFX(data); info != nil && len(info.KeyProviders) == 0 && !info.KeysHidden && len(info.Encryption) == 0 && info.MAC == "" && info.AES {
-			t.Fatal("AES without an encryption algorithm")
+		if info := InspectPFX(data); info != nil && len(info.KeyProviders) == 0 && !info.KeysHidden && len(info.Encryption) == 0 && info.MAC == "" && info.PBES2 {
+			t.Fatal("PBES2 without an encryption algorithm")
 		}
 	})
 }

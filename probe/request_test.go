@@ -294,7 +294,7 @@ func TestInspectPFX(t *testing.T) {
 	cases := []struct {
 		file     []string
 		provider string
-		aes      bool
+		pbes2    bool
 		mac      string
 	}{
 		{[]string{"requests", "se01-ksp.pfx"}, "Microsoft Software Key Storage Provider", true, "SHA-256"},
@@ -309,10 +309,10 @@ func TestInspectPFX(t *testing.T) {
 			if info == nil {
 				t.Fatal("nothing read")
 			}
-			if !slices.Equal(info.KeyProviders, []string{tc.provider}) || info.AES != tc.aes || info.MAC != tc.mac || info.KeysHidden {
+			if !slices.Equal(info.KeyProviders, []string{tc.provider}) || info.PBES2 != tc.pbes2 || info.MAC != tc.mac || info.KeysHidden {
 				t.Fatalf("%+v", info)
 			}
-			if tc.aes && !slices.Contains(info.Encryption, "PBES2 (AES-256-CBC)") {
+			if tc.pbes2 && !slices.Contains(info.Encryption, "PBES2 (AES-256-CBC)") {
 				t.Fatalf("encryption %q", info.Encryption)
 			}
 		})
@@ -323,6 +323,33 @@ func TestInspectPFX(t *testing.T) {
 	}
 	if InspectPFX(readFixture(t, "bad", "truncated.pfx")) != nil || InspectPFX([]byte{0x30, 0x00}) != nil {
 		t.Fatal("a corrupt PFX read as one")
+	}
+}
+
+// TestInspectPFXPBES2With3DES: a PFX OpenSSL encrypts with PBES2 and DES-EDE3-CBC is PBES2, though its cipher is
+// 3DES: Windows Server 2003 and 2008 cannot import it.
+func TestInspectPFXPBES2With3DES(t *testing.T) {
+	openssl, err := exec.LookPath("openssl")
+	if err != nil {
+		t.Skip("openssl is not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	key, cert, pfx := filepath.Join(dir, "k.pem"), filepath.Join(dir, "c.pem"), filepath.Join(dir, "p.pfx")
+	for _, args := range [][]string{
+		{"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-subj", "/CN=se01.contoso.com", "-days", "1"},
+		{"pkcs12", "-export", "-in", cert, "-inkey", key, "-keypbe", "DES-EDE3-CBC", "-certpbe", "DES-EDE3-CBC", "-passout", "pass:x", "-out", pfx},
+	} {
+		if out, err := exec.Command(openssl, args...).CombinedOutput(); err != nil {
+			t.Skipf("openssl %s: %v %s", args[0], err, out)
+		}
+	}
+	data, err := os.ReadFile(pfx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := InspectPFX(data)
+	if info == nil || !info.PBES2 || !slices.Equal(info.Encryption, []string{"PBES2 (DES-EDE3-CBC)"}) {
+		t.Fatalf("%+v", info)
 	}
 }
 

@@ -103,15 +103,13 @@ func (s *Spec) exportableReason() string {
 func (s *Spec) INF() []byte {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\r\n", args...) }
-	n := s.Name
 	line("; certreq policy file written by uclint: %s", s.what())
 	line("; On the %s, as a local administrator (the {text} SAN syntax needs Windows Server 2008 or later):", s.server())
-	line(";   certreq -new %s.inf %s.req", n, n)
-	line(";   uclint check %s.req", n)
-	line(";   certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer", n, n)
-	line(";   certreq -accept %s.cer", n)
+	for _, c := range s.certreqCommands() {
+		line(";   %s", c)
+	}
 	if s.Exportable() {
-		line("; Then export it with its private key (a 3DES PFX) and import it on every server that shares it.")
+		line("; Then %s.", shareKey)
 	}
 	line("")
 	line("[Version]")
@@ -169,12 +167,13 @@ func (s *Spec) OpenSSLConfig() []byte {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	line("# OpenSSL configuration written by uclint: %s", s.what())
-	n := s.Name
-	line("#   openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr", n, s.KeyBits, n, n)
-	line("# Check the request before you submit it: uclint check %s.csr", n)
+	req, check := s.opensslCommands()
+	line("#   %s", req)
+	line("# Check the request before you submit it: %s", check)
 	line("# The key reaches Windows in a PFX: export it with 3DES and the SChannel provider,")
-	line("#   openssl pkcs12 -export -in %s.cer -inkey %s.key -certfile ca-chain.pem \\", n, n)
-	line("#     -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx", SChannelProvider, n)
+	export, options := s.pfxExport(s.Name+".key", " -certfile ca-chain.pem")
+	line("#   %s \\", export)
+	line("#     %s", options)
 	line("")
 	line("[ req ]")
 	line("default_bits       = %d", s.KeyBits)
@@ -197,6 +196,61 @@ func (s *Spec) OpenSSLConfig() []byte {
 		line("DNS.%d = %s", i+1, n)
 	}
 	return []byte(b.String())
+}
+
+// The commands an administrator runs with a request, written once for both the comments at the top of the INF
+// file and the OpenSSL configuration and the next steps uclint request prints (INFSteps, OpenSSLSteps, CSRSteps).
+
+// shareKey is what is done with the certificate of a key that must be exportable.
+const shareKey = "export it with its private key (a 3DES PFX) and import it on every server that shares it"
+
+// certreqCommands make the request of the INF file on the server, check it, submit it and install the certificate.
+func (s *Spec) certreqCommands() []string {
+	n := s.Name
+	return []string{
+		fmt.Sprintf("certreq -new %s.inf %s.req", n, n),
+		fmt.Sprintf("uclint check %s.req", n),
+		fmt.Sprintf("certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer", n, n),
+		fmt.Sprintf("certreq -accept %s.cer", n),
+	}
+}
+
+// opensslCommands make the key and the request of the OpenSSL configuration, and check the request.
+func (s *Spec) opensslCommands() (req, check string) {
+	n := s.Name
+	return fmt.Sprintf("openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr", n, s.KeyBits, n, n),
+		fmt.Sprintf("uclint check %s.csr", n)
+}
+
+// pfxExport is the OpenSSL command that brings the key (in the file key) and the certificate to Windows in a PFX
+// as Windows Server 2003 and 2008 import it (3DES, the SChannel provider), in two parts: the command with its
+// input files and extra options, and its encryption and output options.
+func (s *Spec) pfxExport(key, extra string) (export, options string) {
+	n := s.Name
+	return fmt.Sprintf("openssl pkcs12 -export -in %s.cer -inkey %s%s", n, key, extra),
+		fmt.Sprintf("-keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx", SChannelProvider, n)
+}
+
+// INFSteps is what to do with the INF file, on one line: the commands of its comments.
+func (s *Spec) INFSteps() string {
+	steps := fmt.Sprintf("on the %s, as a local administrator: %s", s.server(), strings.Join(s.certreqCommands(), "; "))
+	if s.Exportable() {
+		steps += "; then " + shareKey
+	}
+	return steps
+}
+
+// OpenSSLSteps is what to do with the OpenSSL configuration, on one line.
+func (s *Spec) OpenSSLSteps() string {
+	req, check := s.opensslCommands()
+	return req + "; " + check
+}
+
+// CSRSteps is what to do with the CSR whose key was written to the file key, on one line.
+func (s *Spec) CSRSteps(key string) string {
+	export, options := s.pfxExport(key, "")
+	return fmt.Sprintf("submit the CSR to the CA; keep the key in %s, and bring key and certificate to Windows in a 3DES PFX: %s %s",
+		key, export, options)
 }
 
 // NewKey makes the RSA key of a request.

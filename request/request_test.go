@@ -269,6 +269,41 @@ func TestINFForWindows(t *testing.T) {
 	}
 }
 
+// TestSteps: the next steps of each format are the commands the file's own comments give, on one line.
+func TestSteps(t *testing.T) {
+	s, err := New(policy.Context{Role: policy.EnterprisePool, FQDN: "pool01.contoso.com", WebFarm: "webpool01.contoso.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ got, want, file string }{
+		{s.INFSteps(), `on the first member server, as a local administrator: certreq -new pool01.inf pool01.req; ` +
+			`uclint check pool01.req; certreq -submit -attrib "CertificateTemplate:WebServer" pool01.req pool01.cer; ` +
+			`certreq -accept pool01.cer; then export it with its private key (a 3DES PFX) and import it on every server that shares it`,
+			string(s.INF())},
+		{s.OpenSSLSteps(), "openssl req -new -config pool01.cnf -newkey rsa:2048 -nodes -keyout pool01.key -out pool01.csr; " +
+			"uclint check pool01.csr", string(s.OpenSSLConfig())},
+		{s.CSRSteps("k.key"), "submit the CSR to the CA; keep the key in k.key, and bring key and certificate to Windows in a 3DES PFX: " +
+			`openssl pkcs12 -export -in pool01.cer -inkey k.key -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 ` +
+			`-CSP "Microsoft RSA SChannel Cryptographic Provider" -out pool01.pfx`, ""},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %s\nwant %s", c.got, c.want)
+		}
+		if c.file == "" {
+			continue
+		}
+		cmds := c.got
+		if _, after, ok := strings.Cut(c.got, ": "); ok {
+			cmds = after
+		}
+		for cmd := range strings.SplitSeq(cmds, "; ") {
+			if cmd = strings.TrimPrefix(cmd, "then "); !strings.Contains(strings.ToLower(c.file), strings.ToLower(cmd)) {
+				t.Errorf("the file's comments lack %q", cmd)
+			}
+		}
+	}
+}
+
 // TestWriteNew: a key is written 0600 and nothing is ever overwritten.
 func TestWriteNew(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "server.key")

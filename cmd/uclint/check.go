@@ -23,11 +23,11 @@ func (a *app) checkCommand() *cobra.Command {
 			return nil
 		},
 		RunE: func(c *cobra.Command, files []string) error {
-			s, err := opts.resolve(true)
+			s, err := opts.resolve(a, true)
 			if err != nil {
 				return err
 			}
-			password, err := pfxPassword(passwordFile)
+			password, err := a.pfxPassword(passwordFile)
 			if err != nil {
 				return err
 			}

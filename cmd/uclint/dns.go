@@ -87,7 +87,7 @@ func (o *scanOptions) dnsAudit(ctx context.Context, args []string, a *app) (*rep
 		// automatic_client_configuration: neither describes a server, so the file does not forbid them.
 		o.sipDomains, o.autoConfig = nil, false
 	}
-	s, err := o.resolve(false)
+	s, err := o.resolve(a, false)
 	if err != nil {
 		return nil, err
 	}

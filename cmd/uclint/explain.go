@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	stdx509 "crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -153,7 +155,9 @@ func explain(w io.Writer, info ruleInfo) error {
 
 // runExample runs an example against the fixtures of the clone of the uclint repository explain runs in (found
 // from the working folder up) and returns the rule's finding on the example's target, or nil when it cannot be
-// shown: uclint itself holds no fixture, so that the binary holds no private key.
+// shown: uclint itself holds no fixture, so that the binary holds no private key. It runs in this process, with
+// the example's environment given to the run (its SSL_CERT_FILE as the run's system roots), not set in the
+// process's.
 func runExample(e example, rule string) *report.Finding {
 	dir := fixturesRoot()
 	if dir == "" {
@@ -168,18 +172,22 @@ func runExample(e example, rule string) *report.Finding {
 		}
 		return s
 	}
+	var out, errOut bytes.Buffer
+	a := &app{stdout: &out, stderr: &errOut, env: map[string]string{}}
 	for _, kv := range e.env {
 		k, v, _ := strings.Cut(inDir(kv), "=")
-		old, had := os.LookupEnv(k)
-		_ = os.Setenv(k, v)
-		defer restoreEnv(k, old, had)
+		a.env[k] = v
+	}
+	if file, ok := a.env["SSL_CERT_FILE"]; ok {
+		if a.systemRoots = systemRootsWith(file); a.systemRoots == nil {
+			return nil
+		}
 	}
 	args := make([]string, 0, len(e.args)+2)
-	for _, a := range e.args {
-		args = append(args, inDir(a))
+	for _, arg := range e.args {
+		args = append(args, inDir(arg))
 	}
-	var out, errOut bytes.Buffer
-	run(append(args, "--format", "json"), &out, &errOut)
+	a.execute(context.Background(), append(args, "--format", "json"))
 	var r report.Report
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		return nil
@@ -197,12 +205,22 @@ func runExample(e example, rule string) *report.Finding {
 	return nil
 }
 
-func restoreEnv(k, old string, had bool) {
-	if had {
-		_ = os.Setenv(k, old)
-	} else {
-		_ = os.Unsetenv(k)
+// systemRootsWith are the system roots with the certificates of file added: what a process started with
+// SSL_CERT_FILE=file trusts on Linux, where the file replaces the system's bundle and the folders of system roots
+// (holding the same roots) still count. Nil when the file holds no certificate.
+func systemRootsWith(file string) *stdx509.CertPool {
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil
 	}
+	pool, err := stdx509.SystemCertPool()
+	if err != nil {
+		pool = stdx509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil
+	}
+	return pool
 }
 
 // exampleTarget names a report target as examples do: the file (relative to the folder the fixtures are in), or

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -85,6 +86,35 @@ func TestExplainExamples(t *testing.T) {
 		if got := lints(ex.pass); slices.Contains(got, id) {
 			t.Errorf("%s: the passing example %s reports it on %s", id, ex.pass, ex.pass.target)
 		}
+	}
+}
+
+// TestExplainExamplesInOneProcess: explain runs its failing example in its own process, with the environment the
+// example's command line gives (SSL_CERT_FILE, UCLINT_PFX_PASSWORD), without changing the process's: an example
+// that needs the public test root as a system root shows its finding after another run of the process has read
+// the system roots, and a run after it does not trust that root.
+func TestExplainExamplesInOneProcess(t *testing.T) {
+	const publicRootEnv = "SSL_CERT_FILE=fixtures/pki/public-root.pem"
+	before := os.Environ()
+	if _, out, _ := uclint(t, "explain", "e_ocs_san_missing_web_farm"); !strings.Contains(out, "-> error:") {
+		t.Fatalf("explain e_ocs_san_missing_web_farm shows no finding:\n%s", out)
+	}
+	for _, tc := range []struct{ rule, env, shown string }{
+		{"n_ocs_public_ca", publicRootEnv, `-> notice: the chain ends in the system root "Fabrikam Trust Services Root"`},
+		{"w_ocs_pfx_aes_encryption", pfxPasswordEnv + "=", "-> warn: the PFX is encrypted with PBES2"},
+	} {
+		_, out, _ := uclint(t, "explain", tc.rule)
+		if !strings.Contains(out, tc.env) || !strings.Contains(out, tc.shown) {
+			t.Errorf("explain %s: lacks %q or %q:\n%s", tc.rule, tc.env, tc.shown, out)
+		}
+	}
+	if after := os.Environ(); !slices.Equal(before, after) {
+		t.Errorf("the examples changed the environment of the process")
+	}
+	_, out, _ := uclint(t, "check", "--config", fixture("deployments", "contoso.yaml"), "--server", "se01", "--at", fixtureAt,
+		"--format", "json", fixture("pki", "se01-public.pem"))
+	if strings.Contains(out, "n_ocs_public_ca") {
+		t.Errorf("a run after the example trusts the example's root:\n%s", out)
 	}
 }
 

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	stdx509 "crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -55,6 +56,28 @@ type app struct {
 	code           int
 	logLevel       string
 	logFormat      string
+	// env holds environment variables this run sees over the process's, and systemRoots, when not nil, are its
+	// system roots instead of crypto/x509's. explain runs its examples in this process with them, never changing
+	// the process's environment (which Go reads the system roots from once a process).
+	env         map[string]string
+	systemRoots *stdx509.CertPool
+}
+
+// getenv is an environment variable as this run sees it.
+func (a *app) getenv(key string) string {
+	if v, ok := a.env[key]; ok {
+		return v
+	}
+	return os.Getenv(key)
+}
+
+// roots are the system roots of this run; nil when the system gives none (an error reading them).
+func (a *app) roots() *stdx509.CertPool {
+	if a.systemRoots != nil {
+		return a.systemRoots
+	}
+	pool, _ := stdx509.SystemCertPool()
+	return pool
 }
 
 // run executes uclint with args and returns the exit code.
@@ -65,7 +88,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runContext executes uclint with args; canceling ctx (with an *errInterrupted cause: a signal) interrupts the
 // run, which still prints what it checked.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	a := &app{stdout: stdout, stderr: stderr, log: slog.New(slog.DiscardHandler)}
+	return (&app{stdout: stdout, stderr: stderr}).execute(ctx, args)
+}
+
+// execute runs uclint with args as the app a (its output and environment) and returns the exit code.
+func (a *app) execute(ctx context.Context, args []string) int {
+	a.log = slog.New(slog.DiscardHandler)
 	root := a.rootCommand()
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
@@ -73,7 +101,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			a.log.Error("uclint stopped", "error", err) // journald and cron mail read the structured form
 		} else {
 			for _, line := range errorLines(err) {
-				fmt.Fprintf(stderr, "uclint: %s\n", line)
+				fmt.Fprintf(a.stderr, "uclint: %s\n", line)
 			}
 		}
 		if ee, ok := errors.AsType[*exitError](err); ok {

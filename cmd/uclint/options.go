@@ -2,7 +2,6 @@ package main
 
 import (
 	stdx509 "crypto/x509"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,7 +97,7 @@ type settings struct {
 }
 
 // resolve validates the options and builds the settings. Every error is a usage error.
-func (o *options) resolve(needServer bool) (*settings, error) {
+func (o *options) resolve(a *app, needServer bool) (*settings, error) {
 	s := &settings{}
 	if _, err := o.out.validate(); err != nil {
 		return nil, err
@@ -134,7 +133,7 @@ func (o *options) resolve(needServer bool) (*settings, error) {
 	if s.context.Clients, err = o.resolveClients(s.deployment); err != nil {
 		return nil, err
 	}
-	if s.trust, err = o.loadTrust(caFiles); err != nil {
+	if s.trust, err = o.loadTrust(caFiles, a); err != nil {
 		return nil, err
 	}
 	if s.runner, err = newRunner(o.zlintSources); err != nil {
@@ -393,7 +392,8 @@ func serverContext(d *policy.Deployment, names []string) (policy.Context, error)
 	return d.Context(s), nil
 }
 
-func (o *options) loadTrust(caFiles []string) (*trust.Store, error) {
+// loadTrust builds the trust store of the CA files and, unless --no-system-roots, the system roots of the run.
+func (o *options) loadTrust(caFiles []string, a *app) (*trust.Store, error) {
 	var cas []*zx509.Certificate
 	for _, f := range caFiles {
 		certs, err := probe.LoadCertificates(f)
@@ -404,8 +404,8 @@ func (o *options) loadTrust(caFiles []string) (*trust.Store, error) {
 	}
 	var system *stdx509.CertPool
 	if !o.noSystemRoots {
-		// Without system roots (an error here), chains are judged against --ca-file alone.
-		system, _ = stdx509.SystemCertPool()
+		// Without system roots (an error reading them), chains are judged against --ca-file alone.
+		system = a.roots()
 	}
 	return trust.NewStore(cas, system), nil
 }
@@ -441,9 +441,9 @@ func parseDays(flag, s string, defaultDays int) (time.Duration, error) {
 // pfxPassword reads the PFX password from --password-file or UCLINT_PFX_PASSWORD. The file may be saved as
 // Notepad and PowerShell save files (UTF-8 with or without a BOM, UTF-16 with a BOM, CRLF); a trailing newline
 // is not part of the password.
-func pfxPassword(passwordFile string) (string, error) {
+func (a *app) pfxPassword(passwordFile string) (string, error) {
 	if passwordFile == "" {
-		return os.Getenv(pfxPasswordEnv), nil
+		return a.getenv(pfxPasswordEnv), nil
 	}
 	password, err := probe.ReadPasswordFile(passwordFile)
 	if err != nil {

@@ -74,20 +74,23 @@ func (o *requestOptions) run(a *app) error {
 		spec.Name = strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
 	}
 	var data []byte
+	var steps string
 	switch o.format {
 	case "inf":
-		data = spec.INF()
+		data, steps = spec.INF(), spec.INFSteps()
 	case "openssl":
-		data = spec.OpenSSLConfig()
+		data, steps = spec.OpenSSLConfig(), spec.OpenSSLSteps()
 	case "csr":
 		if data, err = o.csr(spec); err != nil {
 			return err
 		}
+		steps = spec.CSRSteps(o.keyOut)
 	}
 	if err := o.write(a.stdout, data); err != nil {
 		return err
 	}
-	o.nextSteps(a.stderr, spec)
+	fmt.Fprintf(a.stderr, "uclint: wrote the request for the %s of %s %s: CN=%s, SAN %s.\nNext: %s.\n",
+		spec.Certificate.Label, spec.Role.Label, spec.Subject, spec.Subject, strings.Join(spec.SAN, ", "), steps)
 	return nil
 }
 
@@ -145,30 +148,4 @@ func (o *requestOptions) write(stdout io.Writer, data []byte) error {
 		return usageError("--out: %v", err)
 	}
 	return nil
-}
-
-// nextSteps tells the administrator, on stderr, what was written and what to do with it.
-func (o *requestOptions) nextSteps(w io.Writer, spec *request.Spec) {
-	n := spec.Name
-	var steps string
-	switch o.format {
-	case "inf":
-		where := "the server"
-		if spec.Role.Pool {
-			where = "the first member server"
-		}
-		steps = fmt.Sprintf("on %s, as a local administrator: certreq -new %s.inf %s.req; uclint check %s.req; "+
-			"certreq -submit -attrib \"CertificateTemplate:WebServer\" %s.req %s.cer; certreq -accept %s.cer", where, n, n, n, n, n, n)
-		if spec.Exportable() {
-			steps += "; then export it with its private key (a 3DES PFX) and import it on every server that shares it"
-		}
-	case "openssl":
-		steps = fmt.Sprintf("openssl req -new -config %s.cnf -newkey rsa:%d -nodes -keyout %s.key -out %s.csr; uclint check %s.csr", n, spec.KeyBits, n, n, n)
-	case "csr":
-		steps = fmt.Sprintf("submit the CSR to the CA; keep the key in %s, and bring key and certificate to Windows in a 3DES PFX: "+
-			"openssl pkcs12 -export -in %s.cer -inkey %s -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -CSP \"%s\" -out %s.pfx",
-			o.keyOut, n, o.keyOut, request.SChannelProvider, n)
-	}
-	fmt.Fprintf(w, "uclint: wrote the request for the %s of %s %s: CN=%s, SAN %s.\nNext: %s.\n",
-		spec.Certificate.Label, spec.Role.Label, spec.Subject, spec.Subject, strings.Join(spec.SAN, ", "), steps)
 }

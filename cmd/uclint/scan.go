@@ -77,7 +77,7 @@ func (o *scanOptions) scan(ctx context.Context, args []string, a *app) (*report.
 	if err != nil {
 		return nil, err
 	}
-	s, err := o.resolve(false)
+	s, err := o.resolve(a, false)
 	if err != nil {
 		return nil, err
 	}

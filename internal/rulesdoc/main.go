@@ -62,10 +62,6 @@ func generate() ([]byte, error) {
 			}
 		}
 		sort.Slice(ours, func(i, j int) bool { return ours[i].Name < ours[j].Name })
-		inProfile := map[string]bool{}
-		for _, r := range p.Rules {
-			inProfile[p.RuleID(r.Rule)] = true
-		}
 		fmt.Fprintf(&b, "\n## %s\n\n`--product %s`, zlint source `%s`: %d rules.\n\n", p.Name, p.ID, p.Source, len(ours))
 		b.WriteString("| rule | severity | what must hold |\n|---|---|---|\n")
 		for _, l := range ours {
@@ -73,11 +69,7 @@ func generate() ([]byte, error) {
 		}
 		for _, l := range ours {
 			fmt.Fprintf(&b, "\n### %s\n\n", l.Name)
-			kind := "certificate rule"
-			if !inProfile[l.Name] {
-				kind = "DNS rule of automatic client sign-in"
-			}
-			fmt.Fprintf(&b, "- **Product:** %s (%s)\n", p.Name, kind)
+			fmt.Fprintf(&b, "- **Product:** %s (%s)\n", p.Name, kind(lint.ScopeOf(l)))
 			fmt.Fprintf(&b, "- **Severity:** %s\n", severity(l.Name))
 			fmt.Fprintf(&b, "- **Rule:** %s\n", oneLine(l.Description))
 			fmt.Fprintf(&b, "- **Citation:** %s\n", oneLine(l.Citation))
@@ -89,6 +81,22 @@ func generate() ([]byte, error) {
 		}
 	}
 	return b.Bytes(), nil
+}
+
+// kind says what a rule of the scope judges, after the product it belongs to.
+func kind(s lint.Scope) string {
+	switch s {
+	case lint.ScopeRequest:
+		return "certificate request rule: a CSR or certreq INF file"
+	case lint.ScopePFX:
+		return "PFX file rule: how the file is packaged"
+	case lint.ScopeDeployment:
+		return "deployment rule: several certificates of one server or pool together"
+	case lint.ScopeDNS:
+		return "DNS rule of automatic client sign-in"
+	default:
+		return "certificate rule"
+	}
 }
 
 func severity(id string) string {
